@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { NestPinoLogger } from './common/logging/logger.js';
+import { createValidationPipe } from './common/validation/validation.js';
+
+const ONE_MEGABYTE = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  logger: Logger;
+  databaseUrl: string;
+}
+
+/** Builds the whole HTTP application (not yet listening): used by main.ts and by the API tests alike. */
+export async function createApp({ config, logger, databaseUrl }: CreateAppOptions): Promise<NestFastifyApplication> {
+  const webIndex = path.join(config.webDistDir, 'index.html');
+  const serveSpa = existsSync(webIndex);
+
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: ONE_MEGABYTE,
+    trustProxy: config.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Client-side routes of the SPA (/admin/staff…) are answered with its index.html.
+    rewriteUrl: serveSpa ? (request: IncomingMessage) => spaRewrite(request.url ?? '/') : undefined,
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, logger, databaseUrl }), adapter, {
+    logger: new NestPinoLogger(logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        user: (request as FastifyRequest & { user?: { id: string } }).user?.id,
+      },
+      'request',
+    );
+  });
+
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('补贴通 API')
+      .setDescription(
+        '大学生生活补贴网上申报系统。所有接口位于 /api/v1；除登录、注册、单位选择与公示页外均需 `Authorization: Bearer <accessToken>`。' +
+          '错误一律为 application/problem+json，含稳定的 `code` 与中文 `detail`，表单字段错误在 `errors[]`。金额为整数分（amountFen），月份为 YYYY-MM。',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+  if (serveSpa) {
+    await app.register(fastifyStatic as never, { root: path.resolve(config.webDistDir), prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+
+  await app.init();
+  return app;
+}
+
+/** Paths under /api and paths naming a file are left alone; every other path is a page of the SPA. */
+export function spaRewrite(url: string): string {
+  const pathname = url.split('?')[0];
+  if (pathname === '/api' || pathname.startsWith('/api/')) return url;
+  if (path.posix.extname(pathname) !== '') return url;
+  return '/index.html';
+}

@@ -1,0 +1,75 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { AppConfig } from './config/app-config.js';
+import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
+import { PermissionGuard } from './common/auth/permission.guard.js';
+import { ProblemFilter } from './common/errors/problem.filter.js';
+import { MemoryRateLimiter, RateLimiter } from './common/rate-limit/rate-limiter.js';
+import { RedisRateLimiter } from './common/rate-limit/redis-rate-limiter.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { HealthController } from './health/health.controller.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { GatewaysModule } from './modules/gateways/gateways.module.js';
+import { RegionsModule } from './modules/regions/regions.module.js';
+import { UnitsModule } from './modules/units/units.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  logger: Logger;
+  databaseUrl: string;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot({ config, logger }: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: AppConfig, useValue: config },
+        {
+          provide: RateLimiter,
+          useFactory: () => (config.redisUrl ? new RedisRateLimiter(config.redisUrl, logger) : new MemoryRateLimiter()),
+        },
+      ],
+      exports: [AppConfig, RateLimiter],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(options),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: options.databaseUrl,
+            poolSize: config.database.poolSize,
+            connectTimeoutMs: config.database.connectTimeoutMs,
+            statementTimeoutMs: config.database.statementTimeoutMs,
+          }),
+          // Migrations run before the app is built (see bootstrap); the module only connects.
+          retryAttempts: 0,
+        }),
+        GatewaysModule.forRoot(config, options.logger),
+        AuditModule,
+        UnitsModule,
+        RegionsModule,
+        AccountsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PermissionGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

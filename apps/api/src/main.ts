@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ROLE_LABELS } from '@butie/contracts';
+import { createApp } from './app.factory.js';
+import { loadConfig, type AppConfig } from './config/app-config.js';
+import { createRootLogger } from './common/logging/logger.js';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres.js';
+import { runMigrations } from './database/migrate.js';
+import { demoStaffAccounts, DEMO_APPLICANT, DEMO_UNIT } from './database/seeds/demo-data.js';
+import { seedDemoData } from './database/seeds/demo-seed.js';
+
+/**
+ * Starts everything on one port: PostgreSQL (embedded unless DATABASE_URL is set), the migrations,
+ * the demo data, the API and the built SPA. Ctrl-C or SIGTERM stops all of it.
+ */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const logger = createRootLogger(config.logLevel);
+  let embedded: EmbeddedPostgresHandle | null = null;
+  let app: NestFastifyApplication | null = null;
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app?.close().catch((error) => logger.error({ err: error }, 'error while closing the app'));
+    await embedded?.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      logger.info({ dir: config.database.embeddedDir, port: config.database.embeddedPort }, 'starting the embedded PostgreSQL');
+      embedded = await startEmbeddedPostgres({
+        dir: config.database.embeddedDir,
+        port: config.database.embeddedPort,
+        database: 'butietong',
+        log: (message) => logger.debug({ component: 'postgres' }, message),
+      });
+      databaseUrl = embedded.url;
+    }
+    const applied = await runMigrations(databaseUrl, config.database.connectTimeoutMs);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+
+    app = await createApp({ config, logger, databaseUrl });
+    if (config.demo.enabled && (await seedDemoData(app, config.demo.password))) logger.info('demo data created');
+    await app.listen({ port: config.port, host: config.host });
+    printWelcome(config, app);
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresError) {
+      console.error(`\n${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, 'start-up failed');
+    }
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+function printWelcome(config: AppConfig, app: NestFastifyApplication): void {
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `  补贴通 is running: ${url}`,
+    `  API docs:          ${url}/api/docs`,
+    `  Database:          ${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.database.embeddedDir}`}`,
+  ];
+  if (config.auth.jwtSecretEphemeral) lines.push('  JWT_SECRET is not set: a random one was made, so sessions end when the app restarts.');
+  if (config.demo.enabled) {
+    lines.push('', `  Demo accounts (password ${config.demo.password}):`);
+    const byRole = new Map<string, string[]>();
+    for (const account of demoStaffAccounts()) {
+      const label = `${ROLE_LABELS[account.role]}（管理部门登录）`;
+      byRole.set(label, [...(byRole.get(label) ?? []), account.username]);
+    }
+    byRole.set(`${ROLE_LABELS.UNIT}（单位登录）`, [DEMO_UNIT.account.username]);
+    byRole.set(`${ROLE_LABELS.APPLICANT}（个人登录）`, [`${DEMO_APPLICANT.username}  — or SMS login with ${DEMO_APPLICANT.phone}`]);
+    for (const [role, usernames] of byRole) lines.push(`    ${role.padEnd(16, '　')} ${usernames.join(', ')}`);
+    if (config.sms.provider === 'sandbox') lines.push('', '  SMS is the sandbox: codes appear on the login page (沙箱短信) and at /api/v1/sandbox/sms-outbox?phone=…');
+  }
+  lines.push('', '  Press Ctrl-C to stop.', '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+void main();

@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import {
+  isStaffRole,
+  LOGIN_PORTAL_LABELS,
+  maskPhone,
+  portalOf,
+  type LoginMethod,
+  type LoginPortal,
+  type LoginResult,
+  type MfaChallenge,
+  type SessionTokens,
+  type SmsSendResult,
+} from '@butie/contracts';
+import { AppConfig } from '../../config/app-config.js';
+import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
+import { AuditService, type LoginEventRecord } from '../audit/audit.service.js';
+import type { LoginDto, MfaResendDto, MfaVerifyDto, SmsLoginDto } from './accounts.dto.js';
+import { LoginLockService, usernameKey } from './login-lock.service.js';
+import { triesLeft } from './login-lock.rules.js';
+import { PasswordHasher } from './password-hasher.js';
+import { JWT_ALGORITHM, JWT_ISSUER, MFA_AUDIENCE, SessionsService } from './sessions.service.js';
+import { SmsCodesService } from './sms-codes.service.js';
+import { UsersRepository, type Credentials } from './users.repository.js';
+
+const MFA_TOKEN_TTL_SECONDS = 300;
+
+interface MfaClaims {
+  sub: string;
+  typ: 'mfa';
+}
+
+const INVALID_CREDENTIALS_DETAIL = '用户名或密码错误';
+
+/** Sign-in by password (with the optional SMS second factor for staff) or by SMS code; refresh; sign-out. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly locks: LoginLockService,
+    private readonly sessions: SessionsService,
+    private readonly smsCodes: SmsCodesService,
+    private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async passwordLogin(dto: LoginDto, client: ClientInfo): Promise<LoginResult> {
+    await this.limit(client, `login:${usernameKey(dto.username)}`);
+    const attempt = (success: boolean, reason: string | null, user: Credentials | null, method: LoginMethod = 'PASSWORD'): LoginEventRecord => ({
+      kind: 'LOGIN',
+      method,
+      username: dto.username,
+      userId: user?.id ?? null,
+      role: user?.role ?? null,
+      success,
+      reason,
+    });
+
+    const lockedUntil = await this.locks.lockedUntil(dto.username);
+    if (lockedUntil) {
+      await this.audit.recordLogin(attempt(false, 'ACCOUNT_LOCKED', null), client);
+      throw this.lockedError(lockedUntil);
+    }
+
+    // Unknown usernames are checked against a decoy hash: both refusals take as long and read alike.
+    const user = await this.users.findCredentialsByUsername(dto.username);
+    const passwordMatches = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !passwordMatches) {
+      const state = await this.locks.recordFailure(dto.username);
+      await this.audit.recordLogin(attempt(false, user ? 'WRONG_PASSWORD' : 'UNKNOWN_USERNAME', user), client);
+      if (state.lockedUntil) throw this.lockedError(state.lockedUntil);
+      const left = triesLeft(state, this.locks.policy);
+      throw new AppError(
+        'INVALID_CREDENTIALS',
+        `${INVALID_CREDENTIALS_DETAIL}；再错 ${left} 次该账号将被锁定 ${this.locks.policy.lockMinutes} 分钟`,
+        { extensions: { attemptsLeft: left } },
+      );
+    }
+    await this.locks.clear(dto.username);
+    await this.assertMayEnter(user, dto.portal, client, attempt);
+
+    if (isStaffRole(user.role) && this.config.auth.staffSmsSecondFactor) {
+      return this.challenge(user, client);
+    }
+    const tokens = await this.sessions.start(user.id, client);
+    await this.audit.recordLogin(attempt(true, null, user), client);
+    return tokens;
+  }
+
+  async completeMfa(dto: MfaVerifyDto, client: ClientInfo): Promise<SessionTokens> {
+    await this.limit(client, null);
+    const user = await this.mfaUser(dto.mfaToken);
+    const event = (success: boolean, reason: string | null): LoginEventRecord => ({
+      kind: 'LOGIN',
+      method: 'PASSWORD_SMS',
+      username: user.username,
+      userId: user.id,
+      role: user.role,
+      success,
+      reason,
+    });
+    try {
+      await this.smsCodes.verify(user.phone!, 'MFA', dto.code);
+    } catch (error) {
+      await this.audit.recordLogin(event(false, error instanceof AppError ? error.code : 'ERROR'), client);
+      throw error;
+    }
+    const tokens = await this.sessions.start(user.id, client);
+    await this.audit.recordLogin(event(true, null), client);
+    return tokens;
+  }
+
+  async resendMfa(dto: MfaResendDto, client: ClientInfo): Promise<SmsSendResult> {
+    await this.limit(client, null);
+    const user = await this.mfaUser(dto.mfaToken);
+    return this.smsCodes.issue(user.phone!, 'MFA', user.id);
+  }
+
+  /** The same answer for every well-formed phone, registered or not (no enumeration). */
+  async sendLoginCode(phone: string, client: ClientInfo): Promise<SmsSendResult> {
+    await this.limit(client, `sms:${phone}`);
+    const user = await this.users.findCredentialsByPhone(phone);
+    const deliverTo = user && user.status === 'ACTIVE' ? user.id : null;
+    return this.smsCodes.issue(phone, 'LOGIN', deliverTo);
+  }
+
+  async smsLogin(dto: SmsLoginDto, client: ClientInfo): Promise<SessionTokens> {
+    await this.limit(client, `sms:${dto.phone}`);
+    const attempt = (success: boolean, reason: string | null, user: Credentials | null): LoginEventRecord => ({
+      kind: 'LOGIN',
+      method: 'SMS',
+      username: dto.phone,
+      userId: user?.id ?? null,
+      role: user?.role ?? null,
+      success,
+      reason,
+    });
+    let userId: string | null;
+    try {
+      userId = await this.smsCodes.verify(dto.phone, 'LOGIN', dto.code);
+    } catch (error) {
+      await this.audit.recordLogin(attempt(false, error instanceof AppError ? error.code : 'ERROR', null), client);
+      throw error;
+    }
+    const user = userId ? await this.users.findCredentialsById(userId) : null;
+    if (!user) {
+      await this.audit.recordLogin(attempt(false, 'UNKNOWN_PHONE', null), client);
+      throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
+    }
+    await this.assertMayEnter(user, dto.portal, client, (success, reason, u) => attempt(success, reason, u));
+    const tokens = await this.sessions.start(user.id, client);
+    await this.audit.recordLogin(attempt(true, null, user), client);
+    return tokens;
+  }
+
+  async refresh(refreshToken: string, client: ClientInfo): Promise<SessionTokens> {
+    await this.limit(client, null);
+    return this.sessions.rotate(refreshToken, client);
+  }
+
+  async logout(user: AuthUser, client: ClientInfo): Promise<void> {
+    await this.sessions.end(user.sessionId, 'LOGOUT');
+    await this.audit.recordLogin(
+      { kind: 'LOGOUT', method: null, username: user.username, userId: user.id, role: user.role, success: true, reason: null },
+      client,
+    );
+  }
+
+  private async challenge(user: Credentials, client: ClientInfo): Promise<MfaChallenge> {
+    if (!user.phone) {
+      await this.audit.recordLogin(
+        { kind: 'MFA_CHALLENGE', method: 'PASSWORD_SMS', username: user.username, userId: user.id, role: user.role, success: false, reason: 'MFA_PHONE_MISSING' },
+        client,
+      );
+      throw new AppError('MFA_PHONE_MISSING', '管理部门账号登录须短信验证，但该账号未登记手机号码，请联系系统管理员登记');
+    }
+    try {
+      await this.smsCodes.issue(user.phone, 'MFA', user.id);
+    } catch (error) {
+      // Signing in again within the resend interval reuses the code already sent.
+      if (!(error instanceof AppError && error.code === 'SMS_SEND_TOO_SOON')) throw error;
+    }
+    await this.audit.recordLogin(
+      { kind: 'MFA_CHALLENGE', method: 'PASSWORD_SMS', username: user.username, userId: user.id, role: user.role, success: true, reason: null },
+      client,
+    );
+    const claims: MfaClaims = { sub: user.id, typ: 'mfa' };
+    return {
+      mfaRequired: true,
+      mfaToken: this.jwt.sign(claims, { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: MFA_AUDIENCE, expiresIn: MFA_TOKEN_TTL_SECONDS }),
+      phoneMasked: maskPhone(user.phone)!,
+      expiresIn: MFA_TOKEN_TTL_SECONDS,
+    };
+  }
+
+  private async mfaUser(token: string): Promise<Credentials> {
+    let claims: MfaClaims;
+    try {
+      claims = this.jwt.verify<MfaClaims & object>(token, { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
+    } catch {
+      throw new AppError('MFA_TOKEN_INVALID', '短信验证已超时或无效，请重新输入用户名和密码登录');
+    }
+    const user = claims.typ === 'mfa' ? await this.users.findCredentialsById(claims.sub) : null;
+    if (!user || user.status !== 'ACTIVE' || !user.phone) {
+      throw new AppError('MFA_TOKEN_INVALID', '短信验证已超时或无效，请重新输入用户名和密码登录');
+    }
+    return user;
+  }
+
+  /** After the credentials are proven: the account must be active and used at its own entry. */
+  private async assertMayEnter(
+    user: Credentials,
+    portal: LoginPortal | undefined,
+    client: ClientInfo,
+    attempt: (success: boolean, reason: string | null, user: Credentials | null) => LoginEventRecord,
+  ): Promise<void> {
+    if (user.status !== 'ACTIVE') {
+      await this.audit.recordLogin(attempt(false, 'ACCOUNT_DISABLED', user), client);
+      throw new AppError('ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
+    }
+    if (portal && portalOf(user.role) !== portal) {
+      await this.audit.recordLogin(attempt(false, 'WRONG_PORTAL', user), client);
+      const right = LOGIN_PORTAL_LABELS[portalOf(user.role)];
+      throw new AppError('WRONG_PORTAL', `该账号不属于「${LOGIN_PORTAL_LABELS[portal]}」，请从「${right}」入口登录`, {
+        extensions: { portal: portalOf(user.role) },
+      });
+    }
+  }
+
+  private lockedError(lockedUntil: Date): AppError {
+    const at = lockedUntil.toLocaleTimeString('zh-CN', { timeZone: this.config.sms.timeZone, hour: '2-digit', minute: '2-digit' });
+    return new AppError(
+      'ACCOUNT_LOCKED',
+      `连续 ${this.locks.policy.maxFailures} 次登录失败，账号已锁定 ${this.locks.policy.lockMinutes} 分钟，将于 ${at} 解锁`,
+      { extensions: { lockedUntil: lockedUntil.toISOString() }, retryAfter: (lockedUntil.getTime() - Date.now()) / 1000 },
+    );
+  }
+
+  /** Per client address, and per account or phone where the request names one. */
+  private async limit(client: ClientInfo, accountKey: string | null): Promise<void> {
+    const checks = [this.limiter.hit(`ip:${client.ip}`, this.config.auth.rateLimitPerIpPerMinute, 60)];
+    if (accountKey) checks.push(this.limiter.hit(`acct:${accountKey}`, this.config.auth.rateLimitPerAccountPerMinute, 60));
+    const refused = (await Promise.all(checks)).find((result) => !result.allowed);
+    if (refused) {
+      throw new AppError('RATE_LIMITED', `请求过于频繁，请 ${refused.retryAfter} 秒后再试`, { retryAfter: refused.retryAfter });
+    }
+  }
+}

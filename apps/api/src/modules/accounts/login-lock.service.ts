@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { afterFailedLogin, isLocked, type LockPolicy, type LockState } from './login-lock.rules.js';
+
+export function usernameKey(username: string): string {
+  return username.trim().toLowerCase().slice(0, 64);
+}
+
+/** Stores the lock rule's state per username (existing or not) and applies it atomically. */
+@Injectable()
+export class LoginLockService {
+  readonly policy: LockPolicy;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    config: AppConfig,
+  ) {
+    this.policy = { maxFailures: config.auth.maxFailedLogins, lockMinutes: config.auth.lockMinutes };
+  }
+
+  async lockedUntil(username: string): Promise<Date | null> {
+    const [row] = (await this.db.query(`SELECT failures, locked_until FROM login_failures WHERE username_key = $1`, [usernameKey(username)])) as {
+      failures: number;
+      locked_until: Date | null;
+    }[];
+    const state: LockState | null = row ? { failures: row.failures, lockedUntil: row.locked_until } : null;
+    return isLocked(state, new Date()) ? state!.lockedUntil : null;
+  }
+
+  /** Counts one failure; concurrent failures of one username are serialised by the row lock. */
+  async recordFailure(username: string): Promise<LockState> {
+    const key = usernameKey(username);
+    return this.db.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO login_failures (username_key, failures, last_failure_at) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING`,
+        [key],
+      );
+      const [row] = (await manager.query(`SELECT failures, locked_until FROM login_failures WHERE username_key = $1 FOR UPDATE`, [key])) as {
+        failures: number;
+        locked_until: Date | null;
+      }[];
+      const previous: LockState | null = row.failures === 0 && !row.locked_until ? null : { failures: row.failures, lockedUntil: row.locked_until };
+      const next = afterFailedLogin(previous, new Date(), this.policy);
+      await manager.query(`UPDATE login_failures SET failures = $2, locked_until = $3, last_failure_at = now() WHERE username_key = $1`, [
+        key,
+        next.failures,
+        next.lockedUntil,
+      ]);
+      return next;
+    });
+  }
+
+  async clear(username: string): Promise<void> {
+    await this.db.query(`DELETE FROM login_failures WHERE username_key = $1`, [usernameKey(username)]);
+  }
+}

@@ -1,0 +1,54 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { checkPasswordStrength, PASSWORD_HISTORY_DEPTH, PASSWORD_PROBLEM_TEXT } from '@butie/contracts';
+import { AppError } from '../../common/errors/app-error.js';
+import { PasswordHasher } from './password-hasher.js';
+import { UsersRepository } from './users.repository.js';
+
+/** The password rules of domain §4 that need the account: strength and the last-3 history. */
+@Injectable()
+export class PasswordsService {
+  constructor(
+    private readonly hasher: PasswordHasher,
+    private readonly users: UsersRepository,
+  ) {}
+
+  assertStrong(password: string, username: string, field = 'newPassword'): void {
+    const problems = checkPasswordStrength(password, username);
+    if (problems.length > 0) {
+      const messages = problems.map((p) => PASSWORD_PROBLEM_TEXT[p]);
+      throw new AppError('PASSWORD_POLICY', `新密码不符合密码规则：${messages.join('；')}`, {
+        fields: messages.map((message) => ({ field, message })),
+      });
+    }
+  }
+
+  async assertNotRecent(manager: EntityManager, userId: string, password: string, field = 'newPassword'): Promise<void> {
+    for (const previous of await this.users.recentPasswordHashes(userId, PASSWORD_HISTORY_DEPTH, manager)) {
+      if (await this.hasher.verify(previous, password)) {
+        throw new AppError('PASSWORD_REUSED', `新密码不能与最近 ${PASSWORD_HISTORY_DEPTH} 次使用过的密码相同`, {
+          fields: [{ field, message: `不能与最近 ${PASSWORD_HISTORY_DEPTH} 次的密码相同` }],
+        });
+      }
+    }
+  }
+
+  async set(manager: EntityManager, userId: string, password: string, mustChange: boolean): Promise<void> {
+    await this.users.setPassword(manager, userId, await this.hasher.hash(password), mustChange, PASSWORD_HISTORY_DEPTH);
+  }
+}
+
+const ALPHABETS = ['abcdefghjkmnpqrstuvwxyz', 'ABCDEFGHJKMNPQRSTUVWXYZ', '23456789', '@#%&*+=?'];
+
+/** A one-time password an administrator hands over; it meets the policy and avoids look-alike characters. */
+export function generateTemporaryPassword(length = 12): string {
+  const chars = ALPHABETS.map((alphabet) => alphabet[randomInt(alphabet.length)]);
+  const all = ALPHABETS.join('');
+  while (chars.length < length) chars.push(all[randomInt(all.length)]);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}

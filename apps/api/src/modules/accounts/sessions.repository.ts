@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AccountStatus, RegionLevel, Role } from '@butie/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+
+export interface SessionPrincipal {
+  user: AuthUser;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+interface PrincipalRow {
+  session_id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  previous_login_at: Date | null;
+  previous_login_ip: string | null;
+  id: string;
+  username: string;
+  full_name: string;
+  phone: string | null;
+  email: string | null;
+  role: Role;
+  status: AccountStatus;
+  region_id: string | null;
+  region_code: string | null;
+  region_name: string | null;
+  region_level: RegionLevel | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  must_change_password: boolean;
+}
+
+// One indexed round trip per authenticated request: the session, its user and their places.
+const PRINCIPAL_SQL = `
+  SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, s.previous_login_at, s.previous_login_ip,
+         u.id, u.username, u.full_name, u.phone, u.email, u.role, u.status, u.region_id, u.unit_id,
+         u.must_change_password, r.code AS region_code, r.name AS region_name, r.level AS region_level,
+         un.name AS unit_name
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id
+    LEFT JOIN regions r ON r.id = u.region_id
+    LEFT JOIN units un ON un.id = u.unit_id
+   WHERE s.id = $1`;
+
+/** Named queries over sessions and refresh tokens. */
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findPrincipal(sessionId: string, manager: EntityManager = this.db.manager): Promise<SessionPrincipal | null> {
+    const rows = (await manager.query(PRINCIPAL_SQL, [sessionId])) as PrincipalRow[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+      user: {
+        id: row.id,
+        username: row.username,
+        fullName: row.full_name,
+        phone: row.phone,
+        email: row.email,
+        role: row.role,
+        status: row.status,
+        regionId: row.region_id,
+        region: row.region_id
+          ? { id: row.region_id, code: row.region_code!, name: row.region_name!, level: row.region_level! }
+          : null,
+        unitId: row.unit_id,
+        unit: row.unit_id ? { id: row.unit_id, name: row.unit_name! } : null,
+        mustChangePassword: row.must_change_password,
+        sessionId: row.session_id,
+        previousLogin: row.previous_login_at ? { at: row.previous_login_at, ip: row.previous_login_ip } : null,
+      },
+    };
+  }
+
+  /** At most one write a minute per session, however many requests it makes. */
+  async touch(sessionId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE sessions SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '60 seconds' AND revoked_at IS NULL`,
+      [sessionId],
+    );
+  }
+
+  async create(
+    manager: EntityManager,
+    values: { userId: string; expiresAt: Date; ip: string; userAgent: string | null; previousLoginAt: Date | null; previousLoginIp: string | null },
+  ): Promise<string> {
+    const rows = (await manager.query(
+      `INSERT INTO sessions (user_id, expires_at, ip, user_agent, previous_login_at, previous_login_ip)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [values.userId, values.expiresAt, values.ip, values.userAgent, values.previousLoginAt, values.previousLoginIp],
+    )) as { id: string }[];
+    return rows[0].id;
+  }
+
+  async revoke(sessionId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
+  }
+
+  async revokeAllOfUser(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
+  }
+
+  async insertRefreshToken(manager: EntityManager, sessionId: string, tokenHash: Buffer): Promise<void> {
+    await manager.query(`INSERT INTO refresh_tokens (session_id, token_hash) VALUES ($1, $2)`, [sessionId, tokenHash]);
+  }
+
+  async findRefreshToken(tokenHash: Buffer): Promise<{ id: string; sessionId: string; usedAt: Date | null } | null> {
+    const rows = (await this.db.query(`SELECT id, session_id, used_at FROM refresh_tokens WHERE token_hash = $1`, [tokenHash])) as {
+      id: string;
+      session_id: string;
+      used_at: Date | null;
+    }[];
+    return rows[0] ? { id: rows[0].id, sessionId: rows[0].session_id, usedAt: rows[0].used_at } : null;
+  }
+
+  /** The guarded use of a refresh token: true for exactly one caller, however many race. */
+  async markRefreshTokenUsed(manager: EntityManager, tokenId: string): Promise<boolean> {
+    const result = (await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`, [
+      tokenId,
+    ])) as unknown[];
+    return countRows(result) === 1;
+  }
+
+  async bumpLastSeen(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [sessionId]);
+  }
+}
+
+/** TypeORM's postgres driver returns [rows, count] for UPDATE … RETURNING. */
+function countRows(result: unknown[]): number {
+  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
+  return result.length;
+}

@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { SessionTokens } from '@butie/contracts';
+import { AppConfig } from '../../config/app-config.js';
+import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { mapUserView } from './accounts.dto.js';
+import { SessionsRepository, type SessionPrincipal } from './sessions.repository.js';
+
+export const JWT_ISSUER = 'butietong';
+export const ACCESS_AUDIENCE = 'butietong-api';
+export const MFA_AUDIENCE = 'butietong-mfa';
+export const JWT_ALGORITHM = 'HS256' as const;
+
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+  typ: 'access';
+}
+
+export function hashRefreshToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+export type SessionState = 'LIVE' | 'ENDED' | 'IDLE';
+
+/**
+ * Sessions, short-lived access JWTs and rotating refresh tokens. A refresh token works once; using
+ * one a second time (a stolen copy, or a replay) ends the whole session.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Starts a session for a user who has just proved who they are. */
+  async start(userId: string, client: ClientInfo): Promise<SessionTokens> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const sessionId = await this.db.transaction(async (manager) => {
+      const previous = (await manager.query(
+        `UPDATE users u SET last_login_at = now(), last_login_ip = $2
+           FROM (SELECT id, last_login_at, last_login_ip FROM users WHERE id = $1 FOR UPDATE) old
+          WHERE u.id = old.id
+        RETURNING old.last_login_at, old.last_login_ip`,
+        [userId, client.ip],
+      )) as [{ last_login_at: Date | null; last_login_ip: string | null }[], number];
+      const before = previous[0][0];
+      const id = await this.sessions.create(manager, {
+        userId,
+        expiresAt: new Date(Date.now() + this.config.auth.sessionMaxAgeSeconds * 1000),
+        ip: client.ip,
+        userAgent: client.userAgent,
+        previousLoginAt: before?.last_login_at ?? null,
+        previousLoginIp: before?.last_login_ip ?? null,
+      });
+      await this.sessions.insertRefreshToken(manager, id, hashRefreshToken(refreshToken));
+      return id;
+    });
+    const principal = await this.sessions.findPrincipal(sessionId);
+    return this.tokensFor(principal!.user, refreshToken);
+  }
+
+  async rotate(refreshToken: string, client: ClientInfo): Promise<SessionTokens> {
+    const stored = await this.sessions.findRefreshToken(hashRefreshToken(refreshToken));
+    if (!stored) throw new AppError('REFRESH_TOKEN_INVALID', '刷新令牌无效，请重新登录');
+    if (stored.usedAt) await this.refuseReuse(stored.sessionId, client);
+
+    const principal = await this.sessions.findPrincipal(stored.sessionId);
+    this.assertLive(principal, new Date());
+
+    const next = randomBytes(32).toString('base64url');
+    const won = await this.db.transaction(async (manager) => {
+      if (!(await this.sessions.markRefreshTokenUsed(manager, stored.id))) return false;
+      await this.sessions.insertRefreshToken(manager, stored.sessionId, hashRefreshToken(next));
+      await this.sessions.bumpLastSeen(manager, stored.sessionId);
+      return true;
+    });
+    // Two presentations of one token raced and the other won: that is a reuse too.
+    if (!won) await this.refuseReuse(stored.sessionId, client);
+    return this.tokensFor(principal!.user, next);
+  }
+
+  /** The user behind a verified access token, or the reason the session no longer counts. */
+  async principalFor(claims: AccessClaims): Promise<AuthUser> {
+    const principal = await this.sessions.findPrincipal(claims.sid);
+    if (principal && principal.user.id !== claims.sub) throw new AppError('TOKEN_INVALID', '访问令牌无效，请重新登录');
+    this.assertLive(principal, new Date());
+    if (Date.now() - principal!.lastSeenAt.getTime() > 60_000) await this.sessions.touch(claims.sid);
+    return principal!.user;
+  }
+
+  async end(sessionId: string, reason: string): Promise<void> {
+    await this.sessions.revoke(sessionId, reason);
+  }
+
+  async endAllOfUser(userId: string, reason: string): Promise<void> {
+    await this.sessions.revokeAllOfUser(userId, reason);
+  }
+
+  sessionState(principal: SessionPrincipal, now: Date): SessionState {
+    if (principal.revokedAt || principal.expiresAt <= now || principal.user.status !== 'ACTIVE') return 'ENDED';
+    if (now.getTime() - principal.lastSeenAt.getTime() > this.config.auth.sessionIdleTimeoutSeconds * 1000) return 'IDLE';
+    return 'LIVE';
+  }
+
+  private assertLive(principal: SessionPrincipal | null, now: Date): asserts principal is SessionPrincipal {
+    if (!principal) throw new AppError('SESSION_ENDED', '登录已失效，请重新登录');
+    const state = this.sessionState(principal, now);
+    if (state === 'ENDED') throw new AppError('SESSION_ENDED', '登录已失效（已注销、已过期或账号已停用），请重新登录');
+    if (state === 'IDLE') {
+      void this.sessions.revoke(principal.user.sessionId, 'IDLE').catch(() => undefined);
+      const minutes = Math.round(this.config.auth.sessionIdleTimeoutSeconds / 60);
+      throw new AppError('SESSION_IDLE', `超过 ${minutes} 分钟未操作，登录已超时，请重新登录`);
+    }
+  }
+
+  private async refuseReuse(sessionId: string, client: ClientInfo): Promise<never> {
+    await this.sessions.revoke(sessionId, 'REFRESH_REUSE');
+    const principal = await this.sessions.findPrincipal(sessionId);
+    await this.audit.recordLogin(
+      {
+        kind: 'REFRESH_REUSE',
+        method: null,
+        username: principal?.user.username ?? null,
+        userId: principal?.user.id ?? null,
+        role: principal?.user.role ?? null,
+        success: false,
+        reason: 'REFRESH_TOKEN_REUSED',
+      },
+      client,
+    );
+    throw new AppError('REFRESH_TOKEN_REUSED', '刷新令牌已被使用过，为安全起见本次登录已失效，请重新登录');
+  }
+
+  private tokensFor(user: AuthUser, refreshToken: string): SessionTokens {
+    const claims: AccessClaims = { sub: user.id, sid: user.sessionId, typ: 'access' };
+    return {
+      accessToken: this.jwt.sign(claims, {
+        algorithm: JWT_ALGORITHM,
+        issuer: JWT_ISSUER,
+        audience: ACCESS_AUDIENCE,
+        expiresIn: this.config.auth.accessTokenTtlSeconds,
+      }),
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.auth.accessTokenTtlSeconds,
+      idleTimeout: this.config.auth.sessionIdleTimeoutSeconds,
+      user: mapUserView(user),
+    };
+  }
+}

@@ -1,0 +1,178 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { maskPhone, ROLES, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
+import { PHONE_MESSAGE, PHONE_PATTERN } from './accounts.dto.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/;
+
+export class StaffListQuery {
+  @ApiPropertyOptional({ enum: STAFF_ROLES })
+  @IsOptional()
+  @IsIn(STAFF_ROLES, { message: '角色无效' })
+  role?: Role;
+
+  @ApiPropertyOptional({ description: '所属区县或市' })
+  @IsOptional()
+  @IsUUID('all', { message: '区县无效' })
+  regionId?: string;
+
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'DISABLED'] })
+  @IsOptional()
+  @IsIn(['ACTIVE', 'DISABLED'], { message: '状态无效' })
+  status?: AccountStatus;
+
+  @ApiPropertyOptional({ description: '登录名或姓名（包含）' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(32)
+  keyword?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '页码须为整数' })
+  @Min(1, { message: '页码从 1 开始' })
+  @Max(10000, { message: '页码过大' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '每页条数须为整数' })
+  @Min(1, { message: '每页至少 1 条' })
+  @Max(100, { message: '每页最多 100 条' })
+  pageSize?: number;
+}
+
+export class CreateStaffDto {
+  @ApiProperty({ example: 'dongcheng_hrss2', description: '3–32 位字母、数字、下划线、点或连字符' })
+  @Transform(trim)
+  @Matches(USERNAME_PATTERN, { message: '登录名须为 3–32 位字母、数字、下划线、点或连字符，且以字母或数字开头' })
+  username: string;
+
+  @ApiProperty({ example: '李四' })
+  @Transform(trim)
+  @IsString({ message: '请输入姓名' })
+  @Length(1, 64, { message: '姓名须为 1–64 个字' })
+  fullName: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES, { message: '角色须为管理部门角色之一' })
+  role: Role;
+
+  @ApiPropertyOptional({ description: '县区角色必填：所属区县；市级角色可不填（归属全市）' })
+  @IsOptional()
+  @IsUUID('all', { message: '区县无效' })
+  regionId?: string;
+
+  @ApiPropertyOptional({ example: '13900000099', description: '开启短信二次验证时必须登记' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, { message: '电子邮箱格式不正确' })
+  @MaxLength(128)
+  email?: string;
+}
+
+export class UpdateStaffDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 64, { message: '姓名须为 1–64 个字' })
+  fullName?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_, value) => value !== null)
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail({}, { message: '电子邮箱格式不正确' })
+  @MaxLength(128)
+  email?: string | null;
+
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'DISABLED'], description: '停用后该账号的所有登录会话立即失效' })
+  @IsOptional()
+  @IsIn(['ACTIVE', 'DISABLED'], { message: '状态无效' })
+  status?: AccountStatus;
+}
+
+class RegionBrief {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+export class StaffAccountDto implements StaffAccountView {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: ['ACTIVE', 'DISABLED'] }) status: AccountStatus;
+  @ApiProperty({ nullable: true, type: String, example: '139****0001' }) phoneMasked: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ type: RegionBrief, nullable: true }) region: RegionBrief | null;
+  @ApiProperty() mustChangePassword: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) lastLoginAt: string | null;
+}
+
+export class StaffPage {
+  @ApiProperty({ type: [StaffAccountDto] }) items: StaffAccountDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class StaffCreatedDto {
+  @ApiProperty({ type: StaffAccountDto }) account: StaffAccountDto;
+  @ApiProperty({ description: '一次性初始密码：仅此一次返回，首次登录须修改' }) temporaryPassword: string;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ description: '一次性密码：仅此一次返回，登录后须修改' }) temporaryPassword: string;
+}
+
+export interface StaffRow {
+  id: string;
+  username: string;
+  full_name: string;
+  role: Role;
+  status: AccountStatus;
+  phone: string | null;
+  email: string | null;
+  region_id: string | null;
+  region_name: string | null;
+  must_change_password: boolean;
+  created_at: Date;
+  last_login_at: Date | null;
+}
+
+export function mapStaff(row: StaffRow): StaffAccountDto {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    role: row.role,
+    status: row.status,
+    phoneMasked: maskPhone(row.phone),
+    email: row.email,
+    region: row.region_id ? { id: row.region_id, name: row.region_name! } : null,
+    mustChangePassword: row.must_change_password,
+    createdAt: row.created_at.toISOString(),
+    lastLoginAt: row.last_login_at?.toISOString() ?? null,
+  };
+}

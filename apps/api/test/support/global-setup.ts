@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { EmbeddedPostgresHandle } from '../../src/database/embedded-postgres.js';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __EMBEDDED_PG__: EmbeddedPostgresHandle | undefined;
+}
+
+/**
+ * Once per run: a real PostgreSQL (the machine's, through DATABASE_URL, or an embedded one in a
+ * temporary folder), and a template database with the migrations and the demo data. Each test
+ * file then copies the template into a database of its own.
+ */
+export default async function globalSetup(): Promise<void> {
+  // Jest loads this file outside its ESM runtime, as CommonJS: resolve our `.js` import
+  // specifiers to the TypeScript sources, and the contracts package to its source.
+  resolveTypeScriptSources();
+  const { startEmbeddedPostgres } = require('../../src/database/embedded-postgres.js') as typeof import('../../src/database/embedded-postgres.js');
+  const { runMigrations } = require('../../src/database/migrate.js') as typeof import('../../src/database/migrate.js');
+  const { createApp } = require('../../src/app.factory.js') as typeof import('../../src/app.factory.js');
+  const { loadConfig } = require('../../src/config/app-config.js') as typeof import('../../src/config/app-config.js');
+  const { createRootLogger } = require('../../src/common/logging/logger.js') as typeof import('../../src/common/logging/logger.js');
+  const { TEST_ENV, TEST_PASSWORD, withDatabase } = require('./test-env.js') as typeof import('./test-env.js');
+  const { seedDemoData } = require('../../src/database/seeds/demo-seed.js') as typeof import('../../src/database/seeds/demo-seed.js');
+
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'butie-test-pg-'));
+    const port = 55000 + Math.floor(Math.random() * 4000);
+    globalThis.__EMBEDDED_PG__ = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port, database: 'postgres' });
+    serverUrl = globalThis.__EMBEDDED_PG__.url;
+  }
+  const template = `butie_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.end();
+
+  const templateUrl = withDatabase(serverUrl, template);
+  await runMigrations(templateUrl);
+  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: templateUrl });
+  const app = await createApp({ config, logger: createRootLogger('silent'), databaseUrl: templateUrl });
+  await seedDemoData(app, TEST_PASSWORD);
+  await app.close();
+
+  process.env.BUTIE_TEST_SERVER_URL = serverUrl;
+  process.env.BUTIE_TEST_TEMPLATE = template;
+}
+
+
+function resolveTypeScriptSources(): void {
+  const Module = require('node:module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const contracts = path.resolve(__dirname, '../../../../libs/contracts/src/index.ts');
+  const original = Module._resolveFilename;
+  Module._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
+    if (request === '@butie/contracts') return contracts;
+    try {
+      return original.call(this, request, ...rest);
+    } catch (error) {
+      if (request.startsWith('.') && request.endsWith('.js')) return original.call(this, `${request.slice(0, -3)}.ts`, ...rest);
+      throw error;
+    }
+  };
+}

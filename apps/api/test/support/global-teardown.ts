@@ -1,0 +1,13 @@
+import pg from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const serverUrl = process.env.BUTIE_TEST_SERVER_URL;
+  const template = process.env.BUTIE_TEST_TEMPLATE;
+  if (serverUrl && template) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+    await admin.end();
+  }
+  await globalThis.__EMBEDDED_PG__?.stop();
+}
