@@ -9,6 +9,7 @@ import { ProblemFilter } from './common/errors/problem.filter.js';
 import { MemoryRateLimiter, RateLimiter } from './common/rate-limit/rate-limiter.js';
 import { RedisRateLimiter } from './common/rate-limit/redis-rate-limiter.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { AppInfoController } from './health/app-info.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -64,7 +65,7 @@ export class AppModule {
         RegionsModule,
         AccountsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AppInfoController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },

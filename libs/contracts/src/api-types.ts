@@ -127,3 +127,11 @@ export interface UnitView {
   county: { id: string; name: string };
   status: string;
 }
+
+/** Public facts for the sign-in page (GET /api/v1/app-info). */
+export interface AppInfo {
+  name: string;
+  smsSandbox: boolean;
+  demo: boolean;
+  idleTimeout: number;
+}

@@ -130,6 +130,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     read.problems.push('SMS_HTTP_URL is required when SMS_PROVIDER=http');
   }
 
+  const timeZone = read.string('BUSINESS_TIME_ZONE', 'Asia/Shanghai');
+  if (!isTimeZone(timeZone)) read.problems.push(`BUSINESS_TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${timeZone}")`);
+
   const config = new AppConfig({
     port: read.int('PORT', 3000, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
@@ -167,7 +170,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       resendIntervalSeconds: read.int('SMS_RESEND_SECONDS', 60, 1, 3600),
       dailyLimitPerPhone: read.int('SMS_DAILY_LIMIT', 10, 1, 1000),
       maxAttemptsPerCode: read.int('SMS_MAX_ATTEMPTS', 5, 1, 100),
-      timeZone: read.string('BUSINESS_TIME_ZONE', 'Asia/Shanghai'),
+      timeZone,
     },
     redisUrl: read.optional('REDIS_URL'),
   });
@@ -176,6 +179,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new Error(`Invalid configuration:\n  - ${read.problems.join('\n  - ')}`);
   }
   return config;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function defaultWebDist(cwd: string): string {

@@ -66,14 +66,21 @@ export function sameHash(a: string, b: string): boolean {
 
 /** Midnight of `now`'s calendar day in `timeZone`, as an instant. */
 export function startOfBusinessDay(now: Date, timeZone: string): Date {
+  const { day, offset } = zonedDay(now, timeZone);
+  const guess = new Date(`${day}T00:00:00${offset}`);
+  // On a daylight-saving change day midnight has another UTC offset than `now`.
+  const midnightOffset = zonedDay(guess, timeZone).offset;
+  return midnightOffset === offset ? guess : new Date(`${day}T00:00:00${midnightOffset}`);
+}
+
+function zonedDay(at: Date, timeZone: string): { day: string; offset: string } {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     timeZoneName: 'longOffset',
-  }).formatToParts(now);
+  }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const offset = part('timeZoneName').replace('GMT', '') || '+00:00';
-  return new Date(`${part('year')}-${part('month')}-${part('day')}T00:00:00${offset === '' ? 'Z' : offset}`);
+  return { day: `${part('year')}-${part('month')}-${part('day')}`, offset: part('timeZoneName').replace('GMT', '') || '+00:00' };
 }

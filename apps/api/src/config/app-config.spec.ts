@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { DEFAULT_DEMO_PASSWORD, loadConfig } from './app-config.js';
+
+const SECRET = 'x'.repeat(32);
+const CWD = '/srv/butie/apps/api';
+
+function loadError(env: Record<string, string>): string {
+  try {
+    loadConfig(env, CWD);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('loadConfig accepted the configuration');
+}
+
+describe('loadConfig defaults (no environment)', () => {
+  const config = loadConfig({}, CWD);
+
+  it('starts its own embedded PostgreSQL when no DATABASE_URL is given', () => {
+    expect(config.database.url).toBeNull();
+    expect(config.database.embeddedDir).toBe(path.resolve(CWD, './data/postgres'));
+    expect(config.database.embeddedPort).toBe(54329);
+  });
+
+  it('turns demo data on with the embedded database', () => {
+    expect(config.demo).toEqual({ enabled: true, password: DEFAULT_DEMO_PASSWORD });
+  });
+
+  it('leaves the staff SMS second factor off in demo mode', () => {
+    expect(config.auth.staffSmsSecondFactor).toBe(false);
+  });
+
+  it('makes a random, process-only JWT secret of at least 32 characters', () => {
+    expect(config.auth.jwtSecretEphemeral).toBe(true);
+    expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}, CWD).auth.jwtSecret).not.toBe(config.auth.jwtSecret);
+  });
+
+  it('uses the policy defaults of domain §4 for sign-in and SMS codes', () => {
+    expect(config.auth).toMatchObject({ maxFailedLogins: 5, lockMinutes: 15, sessionIdleTimeoutSeconds: 1800 });
+    expect(config.sms).toEqual({
+      provider: 'sandbox',
+      httpUrl: null,
+      httpToken: null,
+      httpTimeoutMs: 3000,
+      httpRetries: 2,
+      codeTtlSeconds: 300,
+      resendIntervalSeconds: 60,
+      dailyLimitPerPhone: 10,
+      maxAttemptsPerCode: 5,
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+
+  it('listens on port 3000 and needs no Redis', () => {
+    expect(config.port).toBe(3000);
+    expect(config.redisUrl).toBeNull();
+  });
+});
+
+describe('loadConfig outside demo mode', () => {
+  it('with DATABASE_URL: demo data off and the staff SMS second factor on', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET }, CWD);
+    expect(config.database.url).toBe('postgres://db/butie');
+    expect(config.demo.enabled).toBe(false);
+    expect(config.auth.staffSmsSecondFactor).toBe(true);
+    expect(config.auth).toMatchObject({ jwtSecret: SECRET, jwtSecretEphemeral: false });
+  });
+
+  it('with demo data switched off on the embedded database the second factor is on', () => {
+    expect(loadConfig({ DEMO_DATA: 'false' }, CWD).auth.staffSmsSecondFactor).toBe(true);
+  });
+
+  it('lets STAFF_SMS_2FA override the default either way', () => {
+    expect(loadConfig({ STAFF_SMS_2FA: 'true' }, CWD).auth.staffSmsSecondFactor).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET, STAFF_SMS_2FA: 'off' }, CWD).auth.staffSmsSecondFactor).toBe(false);
+  });
+});
+
+describe('loadConfig refusals', () => {
+  it('refuses DATABASE_URL without JWT_SECRET, since replicas must share the secret', () => {
+    expect(loadError({ DATABASE_URL: 'postgres://db/butie' })).toContain('JWT_SECRET is required when DATABASE_URL is set');
+  });
+
+  it('refuses a JWT_SECRET shorter than 32 characters', () => {
+    expect(loadError({ JWT_SECRET: 'x'.repeat(31) })).toContain('JWT_SECRET must be at least 32 characters');
+    expect(() => loadConfig({ JWT_SECRET: SECRET }, CWD)).not.toThrow();
+  });
+
+  it('lists every bad integer together in one error', () => {
+    const message = loadError({ PORT: 'eighty', DB_POOL_SIZE: '0', LOGIN_MAX_FAILURES: '2.5', SMS_DAILY_LIMIT: '1001' });
+    expect(message).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
+    expect(message).toContain('DB_POOL_SIZE must be an integer from 1 to 100 (got "0")');
+    expect(message).toContain('LOGIN_MAX_FAILURES must be an integer from 1 to 100 (got "2.5")');
+    expect(message).toContain('SMS_DAILY_LIMIT must be an integer from 1 to 1000 (got "1001")');
+  });
+
+  it('lists problems of different kinds together too', () => {
+    const message = loadError({ DATABASE_URL: 'postgres://db/butie', PORT: '-1', TRUST_PROXY: 'maybe' });
+    expect(message).toContain('JWT_SECRET is required');
+    expect(message).toContain('PORT must be an integer');
+    expect(message).toContain('TRUST_PROXY must be true or false (got "maybe")');
+  });
+
+  it('requires SMS_HTTP_URL when SMS_PROVIDER=http', () => {
+    expect(loadError({ SMS_PROVIDER: 'http' })).toContain('SMS_HTTP_URL is required when SMS_PROVIDER=http');
+    const config = loadConfig({ SMS_PROVIDER: 'http', SMS_HTTP_URL: 'https://sms.example/send', SMS_HTTP_TOKEN: 't' }, CWD);
+    expect(config.sms).toMatchObject({ provider: 'http', httpUrl: 'https://sms.example/send', httpToken: 't' });
+  });
+
+  it('refuses an unknown SMS provider', () => {
+    expect(loadError({ SMS_PROVIDER: 'carrier-pigeon' })).toContain('SMS_PROVIDER must be one of sandbox, http');
+  });
+
+  it('refuses a BUSINESS_TIME_ZONE that is not a time zone, instead of failing at the first SMS send', () => {
+    expect(loadError({ BUSINESS_TIME_ZONE: 'Asia/Shangai' })).toContain('BUSINESS_TIME_ZONE must be an IANA time zone');
+    expect(loadConfig({ BUSINESS_TIME_ZONE: 'UTC' }, CWD).sms.timeZone).toBe('UTC');
+  });
+
+  it('treats an empty variable as not set', () => {
+    const config = loadConfig({ DATABASE_URL: '', JWT_SECRET: '', PORT: '' }, CWD);
+    expect(config.database.url).toBeNull();
+    expect(config.port).toBe(3000);
+  });
+});

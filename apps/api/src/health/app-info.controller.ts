@@ -1,0 +1,32 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { AppInfo } from '@butie/contracts';
+import { AppConfig } from '../config/app-config.js';
+import { Public } from '../common/auth/decorators.js';
+
+class AppInfoDto implements AppInfo {
+  @ApiProperty({ example: '补贴通' }) name: string;
+  @ApiProperty({ description: '短信为沙箱通道：验证码不真正发出，可在沙箱发件箱查看' }) smsSandbox: boolean;
+  @ApiProperty({ description: '演示数据已开启（演示账号可用）' }) demo: boolean;
+  @ApiProperty({ description: '无操作超时秒数' }) idleTimeout: number;
+}
+
+/** What the sign-in page needs to know before anyone signs in. Nothing secret. */
+@ApiTags('health')
+@Controller('app-info')
+export class AppInfoController {
+  constructor(private readonly config: AppConfig) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: '系统公开信息（登录页使用）' })
+  @ApiOkResponse({ type: AppInfoDto })
+  info(): AppInfoDto {
+    return {
+      name: '补贴通',
+      smsSandbox: this.config.sms.provider === 'sandbox',
+      demo: this.config.demo.enabled,
+      idleTimeout: this.config.auth.sessionIdleTimeoutSeconds,
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import { DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
+import { Suspense, useCallback, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS, type MenuItem, type UserView } from '@butie/contracts';
+import { menuFor } from '../config/routes';
+import { logout } from '../features/auth/api/logout';
+import { IdleGuard } from './IdleGuard';
+import { menuIcon } from './menu-icons';
+import './layout.css';
+
+function toAntdItems(items: MenuItem[]): MenuProps['items'] {
+  return items.map((item) => ({
+    key: item.path ?? item.key,
+    icon: menuIcon(item.key),
+    label: item.label,
+    children: item.children ? toAntdItems(item.children) : undefined,
+  }));
+}
+
+function openKeysFor(items: MenuItem[], path: string): string[] {
+  return items.filter((item) => item.children?.some((child) => child.path === path)).map((item) => item.key);
+}
+
+function orgOf(user: UserView): string | null {
+  return user.unit?.name ?? user.region?.name ?? null;
+}
+
+/** The signed-in frame: the role's menu, the user at the top right with 账号管理 and 注销登录. */
+export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: number }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.lg;
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const menu = useMemo(() => menuFor(user), [user]);
+  const goToLogin = useCallback(() => navigate('/login', { replace: true }), [navigate]);
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'account', icon: <SettingOutlined />, label: '账号管理' },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: '注销登录', danger: true },
+  ];
+
+  const onUserMenu: MenuProps['onClick'] = async ({ key }) => {
+    if (key === 'account') navigate('/account');
+    if (key === 'logout') {
+      await logout();
+      goToLogin();
+    }
+  };
+
+  const sideMenu = (
+    <Menu
+      mode="inline"
+      data-testid="side-menu"
+      selectedKeys={[location.pathname]}
+      defaultOpenKeys={openKeysFor(menu, location.pathname)}
+      items={toAntdItems(menu)}
+      onClick={({ key }) => {
+        navigate(key);
+        setDrawerOpen(false);
+      }}
+    />
+  );
+
+  return (
+    <Layout className="app-layout">
+      <IdleGuard idleTimeout={idleTimeout} onTimeout={goToLogin} />
+      <Layout.Header className="app-header">
+        <div className="app-header-left">
+          {mobile && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} style={{ marginRight: 4 }} />}
+          <div className="app-brand" onClick={() => navigate('/')} role="link" aria-label="补贴通首页">
+            <span className="app-logo">补</span>
+            <span className="app-title">补贴通</span>
+            {!mobile && <span className="app-subtitle">大学生生活补贴网上申报系统</span>}
+          </div>
+        </div>
+        <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']}>
+          <a className="app-user" data-testid="user-menu" onClick={(e) => e.preventDefault()}>
+            <Space size={8}>
+              <Avatar size="small" style={{ background: '#c8102e' }}>
+                {user.fullName.slice(0, 1)}
+              </Avatar>
+              <span className="app-user-text">
+                <span data-testid="user-name">{user.fullName}</span>
+                {!mobile && (
+                  <Typography.Text type="secondary" className="app-user-role" data-testid="user-role">
+                    {ROLE_LABELS[user.role]}
+                    {orgOf(user) ? ` · ${orgOf(user)}` : ''}
+                  </Typography.Text>
+                )}
+              </span>
+              <DownOutlined style={{ fontSize: 10 }} />
+            </Space>
+          </a>
+        </Dropdown>
+      </Layout.Header>
+      <Layout>
+        {mobile ? (
+          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title="补贴通" styles={{ body: { padding: 0 } }}>
+            {sideMenu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={220} theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} collapsedWidth={64} className="app-sider">
+            {sideMenu}
+          </Layout.Sider>
+        )}
+        <Layout.Content className="app-content">
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AppInfo } from '@butie/contracts';
+import { api } from '../../../lib/api-client';
+
+export function useAppInfo() {
+  return useQuery({
+    queryKey: ['app-info'],
+    queryFn: () => api<AppInfo>('GET', '/api/v1/app-info', { anonymous: true }),
+    staleTime: Infinity,
+  });
+}
