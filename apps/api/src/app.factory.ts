@@ -107,10 +107,13 @@ export async function createApp({ config, logger, databaseUrl }: CreateAppOption
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
   if (serveSpa) {
-    await app.register(fastifyStatic as never, { root: path.resolve(config.webDistDir), prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic as never, { root: path.resolve(config.webDistDir), prefix: '/', index: ['index.html'] });
   }
 
   await app.init();
+  // JSON is the only body this API takes: a text or form body gets 415, not a half-understood 400
+  // (or, for a form, a change made from fields the API never documented).
+  fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   return app;
 }
 

@@ -39,3 +39,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * The unique index a failed INSERT or UPDATE ran into (SQLSTATE 23505), or null for any other
+ * error: lets a service answer a lost race with the same 409 its own check gives.
+ */
+export function violatedUniqueIndex(error: unknown): string | null {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; constraint?: unknown; driverError?: unknown; cause?: unknown };
+    if (candidate.code === '23505' && typeof candidate.constraint === 'string') return candidate.constraint;
+    current = candidate.driverError ?? candidate.cause;
+  }
+  return null;
+}

@@ -38,7 +38,7 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
   const goToLogin = useCallback(() => navigate('/login', { replace: true }), [navigate]);
 
   const userMenu: MenuProps['items'] = [
-    { key: 'account', icon: <SettingOutlined />, label: '账号管理' },
+    { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">账号管理</span> },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: '注销登录', danger: true },
   ];

@@ -8,10 +8,15 @@ export function encodeCursor(id: string): string {
   return Buffer.from(id, 'utf8').toString('base64url');
 }
 
+const MAX_BIGINT = 9223372036854775807n;
+
 export function decodeIdCursor(cursor: string | undefined): string | null {
   if (!cursor) return null;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^\d{1,19}$/.test(id)) throw new AppError('VALIDATION_FAILED', 'cursor 无效，请从第一页重新查询', { fields: [{ field: 'cursor', message: 'cursor 无效' }] });
+  // 19 digits can still exceed bigint, which PostgreSQL would refuse with an error (a 500).
+  if (!/^\d{1,19}$/.test(id) || BigInt(id) > MAX_BIGINT) {
+    throw new AppError('VALIDATION_FAILED', 'cursor 无效，请从第一页重新查询', { fields: [{ field: 'cursor', message: 'cursor 无效' }] });
+  }
   return id;
 }
 

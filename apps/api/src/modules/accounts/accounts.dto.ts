@@ -94,9 +94,10 @@ export class RefreshDto {
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ example: '张三' })
-  @IsOptional()
+  // The name is required on the account: leaving it out keeps it, null does not clear it.
+  @ValidateIf((_, value) => value !== undefined)
   @Transform(trim)
-  @IsString()
+  @IsString({ message: '姓名须为 1–64 个字' })
   @Length(1, 64, { message: '姓名须为 1–64 个字' })
   fullName?: string;
 

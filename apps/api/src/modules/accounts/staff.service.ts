@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isCountyRole, ROLE_LABELS, STAFF_ROLES, type Role } from '@butie/contracts';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { AppError, notFound } from '../../common/errors/app-error.js';
+import { violatedUniqueIndex } from '../../database/database-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { LoginLockService } from './login-lock.service.js';
@@ -62,27 +63,30 @@ export class StaffService {
   async create(actor: AuthUser, dto: CreateStaffDto, client: ClientInfo): Promise<StaffCreatedDto> {
     const regionId = await this.regionFor(dto.role, dto.regionId);
     if (await this.users.findCredentialsByUsername(dto.username)) {
-      throw new AppError('USERNAME_TAKEN', `登录名 ${dto.username} 已被使用`, { fields: [{ field: 'username', message: '该登录名已被使用' }] });
+      throw usernameTaken(dto.username);
     }
-    if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, null))) {
-      throw new AppError('PHONE_TAKEN', `手机号码 ${dto.phone} 已被其他账号使用`, { fields: [{ field: 'phone', message: '该手机号码已被其他账号使用' }] });
-    }
+    if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, null))) throw phoneTaken(dto.phone);
     const temporaryPassword = generateTemporaryPassword();
-    const id = await this.db.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO users (username, password_hash, full_name, phone, email, role, region_id, must_change_password)
-         VALUES ($1, '', $2, $3, $4, $5, $6, true) RETURNING id`,
-        [dto.username, dto.fullName, dto.phone ?? null, dto.email ?? null, dto.role, regionId],
-      )) as { id: string }[];
-      await this.passwords.set(manager, row.id, temporaryPassword, true);
-      await this.audit.recordOperation(
-        actor,
-        client,
-        { action: 'STAFF_CREATE', targetType: 'USER', targetId: row.id, summary: `新建${ROLE_LABELS[dto.role]}账号 ${dto.username}（${dto.fullName}）` },
-        manager,
-      );
-      return row.id;
-    });
+    let id: string;
+    try {
+      id = await this.db.transaction(async (manager) => {
+        const [row] = (await manager.query(
+          `INSERT INTO users (username, password_hash, full_name, phone, email, role, region_id, must_change_password)
+           VALUES ($1, '', $2, $3, $4, $5, $6, true) RETURNING id`,
+          [dto.username, dto.fullName, dto.phone ?? null, dto.email ?? null, dto.role, regionId],
+        )) as { id: string }[];
+        await this.passwords.set(manager, row.id, temporaryPassword, true);
+        await this.audit.recordOperation(
+          actor,
+          client,
+          { action: 'STAFF_CREATE', targetType: 'USER', targetId: row.id, summary: `新建${ROLE_LABELS[dto.role]}账号 ${dto.username}（${dto.fullName}）` },
+          manager,
+        );
+        return row.id;
+      });
+    } catch (error) {
+      throw takenError(error, dto) ?? error;
+    }
     return { account: await this.get(id), temporaryPassword };
   }
 
@@ -91,9 +95,7 @@ export class StaffService {
     if (dto.status === 'DISABLED' && id === actor.id) {
       throw new AppError('CANNOT_DISABLE_SELF', '不能停用自己正在使用的账号', { fields: [{ field: 'status', message: '不能停用本人账号' }] });
     }
-    if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, id))) {
-      throw new AppError('PHONE_TAKEN', `手机号码 ${dto.phone} 已被其他账号使用`, { fields: [{ field: 'phone', message: '该手机号码已被其他账号使用' }] });
-    }
+    if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, id))) throw phoneTaken(dto.phone);
     const changes: [string, unknown][] = [];
     if (dto.fullName !== undefined) changes.push(['full_name', dto.fullName]);
     if (dto.phone !== undefined) changes.push(['phone', dto.phone]);
@@ -101,17 +103,21 @@ export class StaffService {
     if (dto.status !== undefined) changes.push(['status', dto.status]);
     if (changes.length === 0) return current;
 
-    await this.db.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE users SET ${changes.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-        [id, ...changes.map(([, value]) => value)],
-      );
-      if (dto.status === 'DISABLED') await this.endSessions(manager, id, 'ACCOUNT_DISABLED');
-      const action = dto.status === 'DISABLED' && current.status !== 'DISABLED' ? 'STAFF_DISABLE'
-        : dto.status === 'ACTIVE' && current.status !== 'ACTIVE' ? 'STAFF_ENABLE' : 'STAFF_UPDATE';
-      const verb = { STAFF_DISABLE: '停用', STAFF_ENABLE: '启用', STAFF_UPDATE: '修改' }[action];
-      await this.audit.recordOperation(actor, client, { action, targetType: 'USER', targetId: id, summary: `${verb}账号 ${current.username}（${current.fullName}）` }, manager);
-    });
+    try {
+      await this.db.transaction(async (manager) => {
+        await manager.query(
+          `UPDATE users SET ${changes.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+          [id, ...changes.map(([, value]) => value)],
+        );
+        if (dto.status === 'DISABLED') await this.endSessions(manager, id, 'ACCOUNT_DISABLED');
+        const action = dto.status === 'DISABLED' && current.status !== 'DISABLED' ? 'STAFF_DISABLE'
+          : dto.status === 'ACTIVE' && current.status !== 'ACTIVE' ? 'STAFF_ENABLE' : 'STAFF_UPDATE';
+        const verb = { STAFF_DISABLE: '停用', STAFF_ENABLE: '启用', STAFF_UPDATE: '修改' }[action];
+        await this.audit.recordOperation(actor, client, { action, targetType: 'USER', targetId: id, summary: `${verb}账号 ${current.username}（${current.fullName}）` }, manager);
+      });
+    } catch (error) {
+      throw takenError(error, { phone: dto.phone ?? undefined }) ?? error;
+    }
     return this.get(id);
   }
 
@@ -159,6 +165,22 @@ export class StaffService {
   private async endSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
     await manager.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
   }
+}
+
+function usernameTaken(username: string): AppError {
+  return new AppError('USERNAME_TAKEN', `登录名 ${username} 已被使用`, { fields: [{ field: 'username', message: '该登录名已被使用' }] });
+}
+
+function phoneTaken(phone: string): AppError {
+  return new AppError('PHONE_TAKEN', `手机号码 ${phone} 已被其他账号使用`, { fields: [{ field: 'phone', message: '该手机号码已被其他账号使用' }] });
+}
+
+/** A concurrent request took the username or phone between our check and our write: the same 409. */
+function takenError(error: unknown, values: { username?: string; phone?: string }): AppError | null {
+  const index = violatedUniqueIndex(error);
+  if (index === 'users_username_key' && values.username) return usernameTaken(values.username);
+  if (index === 'users_phone_key' && values.phone) return phoneTaken(values.phone);
+  return null;
 }
 
 function escapeLike(value: string): string {

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { LoginEventKind, LoginEventView, OperationLogView } from '@butie/contracts';
 import { encodeCursor } from '../../common/http/cursor.js';
 import type { LoginEvent } from './login-event.entity.js';
 import type { OperationLog } from './operation-log.entity.js';
+
+/** A calendar day only: IsISO8601 alone lets through '2025', weeks and ordinal dates, which PostgreSQL's date cast refuses (a 500). */
+const CALENDAR_DAY = /^[1-9]\d{3}-\d{2}-\d{2}$/;
 
 class LogPageQuery {
   @ApiPropertyOptional({ description: '上一页返回的 nextCursor' })
@@ -23,12 +26,14 @@ class LogPageQuery {
 
   @ApiPropertyOptional({ description: '起始日期（含），YYYY-MM-DD' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '起始日期格式须为 YYYY-MM-DD' })
+  @Matches(CALENDAR_DAY, { message: '起始日期格式须为 YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '起始日期须为存在的日期' })
   from?: string;
 
   @ApiPropertyOptional({ description: '截止日期（含），YYYY-MM-DD' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '截止日期格式须为 YYYY-MM-DD' })
+  @Matches(CALENDAR_DAY, { message: '截止日期格式须为 YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '截止日期须为存在的日期' })
   to?: string;
 }
 

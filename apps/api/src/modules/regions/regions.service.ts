@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { violatedUniqueIndex } from '../../database/database-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UnitsService } from '../units/units.service.js';
 import { mapRegion, type CreateCountyDto, type RegionDto, type RegionRow } from './regions.dto.js';
@@ -39,16 +40,25 @@ export class RegionsService {
   /** A county and its virtual unit are created together, or neither is. */
   async createCounty(actor: AuthUser, dto: CreateCountyDto, client: ClientInfo): Promise<RegionDto> {
     const city = await this.city();
-    const id = await this.db.transaction(async (manager) => {
-      const county = await this.insertCounty(manager, city.id, dto);
-      await this.audit.recordOperation(
-        actor,
-        client,
-        { action: 'COUNTY_CREATE', targetType: 'REGION', targetId: county.id, summary: `新建区县 ${dto.name}（${dto.code}）及其虚拟单位` },
-        manager,
-      );
-      return county.id;
-    });
+    let id: string;
+    try {
+      id = await this.db.transaction(async (manager) => {
+        const county = await this.insertCounty(manager, city.id, dto);
+        await this.audit.recordOperation(
+          actor,
+          client,
+          { action: 'COUNTY_CREATE', targetType: 'REGION', targetId: county.id, summary: `新建区县 ${dto.name}（${dto.code}）及其虚拟单位` },
+          manager,
+        );
+        return county.id;
+      });
+    } catch (error) {
+      // A concurrent request took the code or name between our check and our insert.
+      const index = violatedUniqueIndex(error);
+      if (index === 'regions_code_key') throw codeTaken(dto.code);
+      if (index === 'regions_county_name_key') throw nameTaken(dto.name);
+      throw error;
+    }
     const [row] = (await this.db.query(`${REGION_SELECT} WHERE r.id = $1`, [id])) as RegionRow[];
     return mapRegion(row);
   }
@@ -60,15 +70,19 @@ export class RegionsService {
       cityId,
       dto.name,
     ])) as { same_code: boolean }[];
-    if (taken.some((row) => row.same_code)) {
-      throw new AppError('REGION_CODE_TAKEN', `区县代码 ${dto.code} 已被使用`, { fields: [{ field: 'code', message: '该代码已被使用' }] });
-    }
-    if (taken.length > 0) {
-      throw new AppError('REGION_NAME_TAKEN', `区县 ${dto.name} 已存在`, { fields: [{ field: 'name', message: '该区县已存在' }] });
-    }
+    if (taken.some((row) => row.same_code)) throw codeTaken(dto.code);
+    if (taken.length > 0) throw nameTaken(dto.name);
     const repository = manager.getRepository(Region);
     const county = await repository.save(repository.create({ code: dto.code, name: dto.name, level: 'COUNTY', parentId: cityId }));
     await this.units.createVirtualUnit(manager, county);
     return county;
   }
+}
+
+function codeTaken(code: string): AppError {
+  return new AppError('REGION_CODE_TAKEN', `区县代码 ${code} 已被使用`, { fields: [{ field: 'code', message: '该代码已被使用' }] });
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError('REGION_NAME_TAKEN', `区县 ${name} 已存在`, { fields: [{ field: 'name', message: '该区县已存在' }] });
 }

@@ -1,0 +1,75 @@
+import { collectRoutes, openApiPath, type RouteInfo } from './support/routes.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+interface OpenApiOperation {
+  security?: Record<string, string[]>[];
+}
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
+}
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+describe('health and API documentation', () => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+  let doc: OpenApiDocument;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = collectRoutes(t.app);
+    const response = await t.http().get('/api/docs-json');
+    expect(response.status).toBe(200);
+    doc = response.body as OpenApiDocument;
+  }, 30_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('GET /api/health answers 200 with the database up, without a token', async () => {
+    const response = await t.http().get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', database: 'up', databaseLatencyMs: expect.any(Number) });
+  });
+
+  it('GET /api/health carries a request id and the security headers like every response', async () => {
+    const response = await t.http().get('/api/health');
+    expect(response.headers['x-request-id']).toEqual(expect.stringMatching(/^[A-Za-z0-9._-]{8,64}$/));
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('/api/docs-json is an OpenAPI 3 document', () => {
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(doc.info.title).toEqual(expect.any(String));
+    expect(doc.components?.securitySchemes?.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+  });
+
+  it('/api/docs-json documents every controller route, and nothing that is not served', () => {
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, item]) => Object.keys(item).filter((key) => HTTP_METHODS.includes(key)).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
+    const served = routes.map((route) => `${route.method} ${openApiPath(route.path)}`).sort();
+    expect(documented).toEqual(served);
+  });
+
+  it('guarded operations declare bearer security and public ones do not', () => {
+    const security = Object.fromEntries(
+      routes.map((route) => {
+        const operation = doc.paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
+        const bearer = (operation?.security ?? []).some((requirement) => 'bearer' in requirement);
+        return [route.route, bearer];
+      }),
+    );
+    const expected = Object.fromEntries(routes.map((route) => [route.route, !route.isPublic]));
+    expect(security).toEqual(expected);
+  });
+
+  it('/api/docs serves the interactive documentation page', async () => {
+    const response = await t.http().get('/api/docs').redirects(1);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+  });
+});

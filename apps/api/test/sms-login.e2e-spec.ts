@@ -1,0 +1,134 @@
+import { expectProblem } from './support/problem.js';
+import { latestCode, outboxOf } from './support/sms-outbox.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const SEND = '/api/v1/auth/sms/send';
+const SMS_LOGIN = '/api/v1/auth/sms/login';
+const APPLICANT_PHONE = '13800000001';
+
+/** A six-digit code that is certainly not `code`. */
+function otherThan(code: string): string {
+  return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+}
+
+describe('SMS sign-in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const send = (phone: string) => t.http().post(SEND).send({ phone });
+  const smsLogin = (phone: string, code: string) => t.http().post(SMS_LOGIN).send({ phone, code });
+  // Moves every code of a phone a minute back, as if the person had waited out the 60 s rule.
+  const waitOutResend = (phone: string) =>
+    t.db.query(`UPDATE sms_codes SET created_at = now() - interval '61 seconds' WHERE phone = $1`, [phone]);
+
+  it('sends a 6-digit login code and answers 202 with resendAfter and expiresIn', async () => {
+    const response = await send(APPLICANT_PHONE);
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ resendAfter: 60, expiresIn: 300 });
+    const messages = await outboxOf(t, APPLICANT_PHONE);
+    expect(messages).toHaveLength(1);
+    expect(messages[0].template).toBe('LOGIN_CODE');
+    expect(await latestCode(t, APPLICANT_PHONE)).toMatch(/^\d{6}$/);
+  });
+
+  it('signs the account of the phone in with the code from the outbox', async () => {
+    const code = await latestCode(t, APPLICANT_PHONE);
+    const response = await smsLogin(APPLICANT_PHONE, code);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ tokenType: 'Bearer', accessToken: expect.any(String), user: { username: 'demo_applicant', role: 'APPLICANT' } });
+    const me = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`);
+    expect(me.body.username).toBe('demo_applicant');
+    const [event] = (await t.db.query(`SELECT method, username, success FROM login_events ORDER BY id DESC LIMIT 1`)) as object[];
+    expect(event).toEqual({ method: 'SMS', username: APPLICANT_PHONE, success: true });
+  });
+
+  it('accepts a code only once', async () => {
+    const phone = '13900000105';
+    expect((await send(phone)).status).toBe(202);
+    const code = await latestCode(t, phone);
+    expect((await smsLogin(phone, code)).status).toBe(200);
+    expectProblem(await smsLogin(phone, code), 401, 'SMS_CODE_EXPIRED');
+  });
+
+  it('answers an unregistered phone exactly as a registered one, and sends it nothing', async () => {
+    const registered = await send('13900000100');
+    const unregistered = await send('13612345678');
+    expect(unregistered.status).toBe(registered.status);
+    expect(unregistered.body).toEqual(registered.body);
+    expect(await outboxOf(t, '13612345678')).toEqual([]);
+    expect(await outboxOf(t, '13900000100')).toHaveLength(1);
+    // The limits hold for it all the same, so the 60 s rule cannot tell the two apart either.
+    expectProblem(await send('13612345678'), 429, 'SMS_SEND_TOO_SOON');
+    // And no code signs anyone in through it.
+    expectProblem(await smsLogin('13612345678', '000000'), 401, 'SMS_CODE_INVALID');
+  });
+
+  it('refuses a second code within 60 seconds with SMS_SEND_TOO_SOON and Retry-After', async () => {
+    expect((await send('13900000101')).status).toBe(202);
+    const again = await send('13900000101');
+    expectProblem(again, 429, 'SMS_SEND_TOO_SOON');
+    const retryAfter = Number(again.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await outboxOf(t, '13900000101')).toHaveLength(1);
+
+    await waitOutResend('13900000101');
+    expect((await send('13900000101')).status).toBe(202);
+  });
+
+  it('sends at most 10 codes a day to one phone, then SMS_DAILY_LIMIT', async () => {
+    const phone = '13900000102';
+    for (let i = 0; i < 10; i++) {
+      expect((await send(phone)).status).toBe(202);
+      await waitOutResend(phone);
+    }
+    const eleventh = await send(phone);
+    expectProblem(eleventh, 429, 'SMS_DAILY_LIMIT');
+    const retryAfter = Number(eleventh.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(24 * 3600);
+    expect(await outboxOf(t, phone)).toHaveLength(10);
+  });
+
+  it('kills a code after 5 wrong tries, so that even the right code is then refused', async () => {
+    const phone = '13700000001'; // demo_unit
+    expect((await send(phone)).status).toBe(202);
+    const code = await latestCode(t, phone);
+    for (let i = 1; i <= 5; i++) {
+      const wrong = await smsLogin(phone, otherThan(code));
+      expect(expectProblem(wrong, 401, 'SMS_CODE_INVALID').attemptsLeft).toBe(5 - i);
+    }
+    expectProblem(await smsLogin(phone, code), 401, 'SMS_CODE_TOO_MANY_TRIES');
+  });
+
+  it('refuses an expired code with SMS_CODE_EXPIRED', async () => {
+    const phone = '13900000103';
+    expect((await send(phone)).status).toBe(202);
+    const code = await latestCode(t, phone);
+    await t.db.query(`UPDATE sms_codes SET expires_at = now() - interval '1 second' WHERE phone = $1`, [phone]);
+    expectProblem(await smsLogin(phone, code), 401, 'SMS_CODE_EXPIRED');
+  });
+
+  it('replaces an earlier code when a new one is sent', async () => {
+    const phone = '13900000104';
+    await send(phone);
+    const first = await latestCode(t, phone);
+    await waitOutResend(phone);
+    await send(phone);
+    const second = await latestCode(t, phone);
+    if (first !== second) expectProblem(await smsLogin(phone, first), 401, 'SMS_CODE_INVALID');
+    expect((await smsLogin(phone, second)).status).toBe(200);
+  });
+
+  it('refuses a malformed phone or code with VALIDATION_FAILED naming the field', async () => {
+    const badPhone = expectProblem(await send('12345'), 400, 'VALIDATION_FAILED');
+    expect(badPhone.errors).toEqual([expect.objectContaining({ field: 'phone' })]);
+    const badCode = expectProblem(await smsLogin(APPLICANT_PHONE, '12ab'), 400, 'VALIDATION_FAILED');
+    expect(badCode.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+  });
+});

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './support';
+
+test('an access token the server no longer accepts is renewed silently with the refresh token', async ({ page }) => {
+  await signIn(page, 'admin', '管理部门登录');
+  await expect(page).toHaveURL(/\/admin\/regions$/);
+  await page.evaluate(() => {
+    const session = JSON.parse(sessionStorage.getItem('butie.session')!);
+    session.accessToken = `${session.accessToken.slice(0, -4)}AAAA`;
+    sessionStorage.setItem('butie.session', JSON.stringify(session));
+  });
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh') && r.status() === 200);
+  await page.reload();
+  await page.getByTestId('side-menu').getByRole('menuitem', { name: '人员账号' }).click();
+  await refreshed;
+  await expect(page.getByRole('cell', { name: 'city_hrss' })).toBeVisible();
+});
+
+test('a session ended elsewhere sends the user back to the login page with a message', async ({ page }) => {
+  await signIn(page, 'admin', '管理部门登录');
+  await expect(page).toHaveURL(/\/admin\/regions$/);
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('butie.session')!).accessToken as string);
+  const logout = await page.request.post('/api/v1/auth/logout', { headers: { authorization: `Bearer ${token}` } });
+  expect(logout.status()).toBe(204);
+  await page.getByTestId('side-menu').getByRole('menuitem', { name: '人员账号' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId('signout-reason')).toContainText('登录已失效');
+});
+
+test('after 28 idle minutes a warning offers 继续使用; at 30 the session ends', async ({ page }) => {
+  await page.clock.install();
+  await signIn(page, 'auditor', '管理部门登录');
+  await expect(page).toHaveURL(/\/audit\/logins$/);
+
+  await page.clock.fastForward('28:05');
+  const dialog = page.getByRole('dialog', { name: '即将超时退出' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '继续使用' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.clock.fastForward('28:05');
+  await expect(dialog).toBeVisible();
+  await page.clock.fastForward('02:05');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId('signout-reason')).toContainText('长时间未操作');
+});
+
+test('账号管理 changes the name shown at the top right', async ({ page }) => {
+  await signIn(page, 'dongcheng_finance', '管理部门登录');
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('user-menu-account').click();
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByLabel('用户姓名').fill('张立新（东城财政）');
+  await page.getByLabel('电子邮箱').fill('not-an-email');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('电子邮箱格式不正确')).toBeVisible();
+  await page.getByLabel('电子邮箱').fill('zhanglx@dongcheng.example.gov.cn');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('user-name')).toHaveText('张立新（东城财政）');
+});

@@ -1,0 +1,67 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Butie@2026';
+
+export type Portal = '个人登录' | '单位登录' | '管理部门登录';
+
+export interface DemoRole {
+  username: string;
+  portal: Portal;
+  roleLabel: string;
+  landing: string;
+  /** The menu this role must see, in order. */
+  menu: string[];
+}
+
+const BUSINESS_MENU = ['首页', '账号管理'];
+
+/** Every demo role, what it must see, and (by difference) what it must not. */
+export const DEMO_ROLES: DemoRole[] = [
+  { username: 'admin', portal: '管理部门登录', roleLabel: '系统管理员', landing: '/admin/regions', menu: ['区县与虚拟单位', '人员账号', '账号管理'] },
+  { username: 'auditor', portal: '管理部门登录', roleLabel: '审计员', landing: '/audit/logins', menu: ['登录日志', '操作日志', '账号管理'] },
+  { username: 'city_hrss', portal: '管理部门登录', roleLabel: '市人社局', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'city_org', portal: '管理部门登录', roleLabel: '市组织部', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'city_finance', portal: '管理部门登录', roleLabel: '市财政局', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'dongcheng_hrss', portal: '管理部门登录', roleLabel: '县区人社局', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'xicheng_org', portal: '管理部门登录', roleLabel: '县区组织部', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'nanhu_finance', portal: '管理部门登录', roleLabel: '县财政局', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'demo_unit', portal: '单位登录', roleLabel: '单位', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'demo_applicant', portal: '个人登录', roleLabel: '个人', landing: '/home', menu: BUSINESS_MENU },
+];
+
+export const ALL_MENU_LABELS = [...new Set(DEMO_ROLES.flatMap((role) => role.menu))];
+
+export function portalPanel(page: Page, portal: Portal) {
+  return page.getByRole('tabpanel', { name: portal });
+}
+
+export async function signIn(page: Page, username: string, portal: Portal, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByRole('tab', { name: portal }).click();
+  const panel = portalPanel(page, portal);
+  await panel.getByLabel('用户名').fill(username);
+  await panel.getByLabel('密码', { exact: true }).fill(password);
+  await panel.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export async function menuLabels(page: Page): Promise<string[]> {
+  const menu = page.getByTestId('side-menu');
+  await expect(menu).toBeVisible();
+  return (await menu.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
+}
+
+export async function signOut(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '注销登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** The latest sandbox SMS of a phone, as a real phone would receive it. */
+export async function latestSandboxCode(request: APIRequestContext, phone: string): Promise<string> {
+  const response = await request.get(`/api/v1/sandbox/sms-outbox?phone=${phone}&limit=1`);
+  expect(response.ok()).toBeTruthy();
+  const [message] = (await response.json()) as { content: string }[];
+  const code = message?.content.match(/\b(\d{6})\b/)?.[1];
+  expect(code, 'a 6-digit code in the sandbox outbox').toBeTruthy();
+  return code!;
+}
