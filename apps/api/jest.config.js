@@ -38,7 +38,8 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
+  // Global only: Jest ignores testTimeout inside a project. API tests hash passwords with argon2.
+  testTimeout: 30000,
 };

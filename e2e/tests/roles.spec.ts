@@ -21,7 +21,7 @@ test('a page of another role is not shown, and its API refuses', async ({ page }
   await expect(page).toHaveURL(/\/home$/);
   await page.goto('/admin/staff');
   await expect(page.getByText('页面不存在', { exact: true })).toBeVisible();
-  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('butie.session')!).accessToken as string);
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('butie.session')!).accessToken as string);
   const response = await page.request.get('/api/v1/staff', { headers: { authorization: `Bearer ${token}` } });
   expect(response.status()).toBe(403);
   expect((await response.json()).code).toBe('FORBIDDEN');

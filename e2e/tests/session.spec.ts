@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { signIn, signOut } from './support';
 
 test('an access token the server no longer accepts is renewed silently with the refresh token', async ({ page }) => {
   await signIn(page, 'admin', '管理部门登录');
   await expect(page).toHaveURL(/\/admin\/regions$/);
   await page.evaluate(() => {
-    const session = JSON.parse(sessionStorage.getItem('butie.session')!);
+    const session = JSON.parse(localStorage.getItem('butie.session')!);
     session.accessToken = `${session.accessToken.slice(0, -4)}AAAA`;
-    sessionStorage.setItem('butie.session', JSON.stringify(session));
+    localStorage.setItem('butie.session', JSON.stringify(session));
   });
   const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh') && r.status() === 200);
   await page.reload();
@@ -19,10 +19,11 @@ test('an access token the server no longer accepts is renewed silently with the 
 test('a session ended elsewhere sends the user back to the login page with a message', async ({ page }) => {
   await signIn(page, 'admin', '管理部门登录');
   await expect(page).toHaveURL(/\/admin\/regions$/);
-  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('butie.session')!).accessToken as string);
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('butie.session')!).accessToken as string);
   const logout = await page.request.post('/api/v1/auth/logout', { headers: { authorization: `Bearer ${token}` } });
   expect(logout.status()).toBe(204);
-  await page.getByTestId('side-menu').getByRole('menuitem', { name: '人员账号' }).click();
+  // The page still holds the tokens; its next call to the API learns that the session is over.
+  await page.reload();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByTestId('signout-reason')).toContainText('登录已失效');
 });
@@ -57,4 +58,31 @@ test('账号管理 changes the name shown at the top right', async ({ page }) =>
   await page.getByLabel('电子邮箱').fill('zhanglx@dongcheng.example.gov.cn');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('user-name')).toHaveText('张立新（东城财政）');
+});
+
+test('two tabs share one session: a refresh in one does not end the other, and signing out in one signs out both', async ({ context }) => {
+  const first = await context.newPage();
+  await signIn(first, 'admin', '管理部门登录');
+  await expect(first).toHaveURL(/\/admin\/regions$/);
+  const second = await context.newPage();
+  await second.goto('/admin/staff');
+  await expect(second.getByRole('cell', { name: 'city_hrss' })).toBeVisible();
+
+  // The first tab renews the tokens (its access token no longer passes).
+  await first.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem('butie.session')!);
+    session.accessToken = `${session.accessToken.slice(0, -4)}AAAA`;
+    localStorage.setItem('butie.session', JSON.stringify(session));
+  });
+  const refreshed = first.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh') && r.status() === 200);
+  await first.reload();
+  await first.getByTestId('side-menu').getByRole('menuitem', { name: '人员账号' }).click();
+  await refreshed;
+
+  // The second tab goes on with the renewed session instead of replaying the used refresh token.
+  await second.getByTestId('side-menu').getByRole('menuitem', { name: '区县与虚拟单位' }).click();
+  await expect(second.getByRole('cell', { name: '东城区虚拟单位' })).toBeVisible();
+
+  await signOut(first);
+  await expect(second).toHaveURL(/\/login$/);
 });

@@ -132,3 +132,40 @@ describe('SMS sign-in', () => {
     expect(badCode.errors).toEqual([expect.objectContaining({ field: 'code' })]);
   });
 });
+
+describe('SMS sign-in of staff', () => {
+  const CITY_HRSS_PHONE = '13900000003';
+
+  it('lets staff sign in with a code alone while the SMS second factor is off', async () => {
+    const t = await startTestApp({ STAFF_SMS_2FA: 'false' });
+    try {
+      expect((await t.http().post('/api/v1/auth/sms/send').send({ phone: CITY_HRSS_PHONE })).status).toBe(202);
+      const response = await t.http().post('/api/v1/auth/sms/login').send({ phone: CITY_HRSS_PHONE, code: await latestCode(t, CITY_HRSS_PHONE) });
+      expect(response.status).toBe(200);
+      expect(response.body.user.username).toBe('city_hrss');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses a code alone for staff while the second factor is on (password and code are both required)', async () => {
+    const t = await startTestApp({ STAFF_SMS_2FA: 'true' });
+    try {
+      expect((await t.http().get('/api/v1/app-info')).body.staffSmsSecondFactor).toBe(true);
+      expect((await t.http().post('/api/v1/auth/sms/send').send({ phone: CITY_HRSS_PHONE })).status).toBe(202);
+      const response = await t.http().post('/api/v1/auth/sms/login').send({ phone: CITY_HRSS_PHONE, code: await latestCode(t, CITY_HRSS_PHONE) });
+      expect(expectProblem(response, 403, 'STAFF_PASSWORD_REQUIRED').detail).toContain('密码');
+      const [event] = (await t.db.query(`SELECT success, reason FROM login_events WHERE username = $1 ORDER BY id DESC LIMIT 1`, [CITY_HRSS_PHONE])) as {
+        success: boolean;
+        reason: string;
+      }[];
+      expect(event).toEqual({ success: false, reason: 'STAFF_PASSWORD_REQUIRED' });
+      // Applicants still sign in by SMS alone.
+      expect((await t.http().post('/api/v1/auth/sms/send').send({ phone: APPLICANT_PHONE })).status).toBe(202);
+      const applicant = await t.http().post('/api/v1/auth/sms/login').send({ phone: APPLICANT_PHONE, code: await latestCode(t, APPLICANT_PHONE) });
+      expect(applicant.status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -355,6 +355,33 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     });
   });
 
+  describe('三员分立: administrator and auditor accounts are not the administrator\'s to manage', () => {
+    const idOf = async (username: string) =>
+      ((await t.db.query(`SELECT id FROM users WHERE username = $1`, [username])) as { id: string }[])[0].id;
+
+    it.each(['ADMIN', 'AUDITOR'])('cannot create a %s account', async (role) => {
+      const before = await usersCount();
+      const response = await createStaff({ ...fresh(), fullName: '越权', role });
+      const problem = expectProblem(response, 400, 'VALIDATION_FAILED');
+      expect(problem.errors).toEqual([expect.objectContaining({ field: 'role' })]);
+      expect(await usersCount()).toBe(before);
+    });
+
+    it('cannot reset the auditor\'s password, so it cannot sign in as the auditor', async () => {
+      const response = await t.http().post(`/api/v1/staff/${await idOf('auditor')}/password-reset`).set(admin);
+      expectProblem(response, 403, 'ROLE_NOT_MANAGEABLE');
+      expect((await t.http().post('/api/v1/auth/login').send({ username: 'auditor', password: TEST_PASSWORD })).status).toBe(200);
+    });
+
+    it('cannot disable or edit the auditor', async () => {
+      const id = await idOf('auditor');
+      expectProblem(await t.http().patch(`/api/v1/staff/${id}`).set(admin).send({ status: 'DISABLED' }), 403, 'ROLE_NOT_MANAGEABLE');
+      expectProblem(await t.http().patch(`/api/v1/staff/${id}`).set(admin).send({ fullName: '改名' }), 403, 'ROLE_NOT_MANAGEABLE');
+      const [row] = (await t.db.query(`SELECT status, full_name FROM users WHERE id = $1`, [id])) as { status: string; full_name: string }[];
+      expect(row).toEqual({ status: 'ACTIVE', full_name: '审计员' });
+    });
+  });
+
   it('every create, disable, enable and reset is in the operation log the auditor reads', async () => {
     const { account } = await createCountyStaff('beishan');
     await t.http().patch(`/api/v1/staff/${account.id}`).set(admin).send({ status: 'DISABLED' }).expect(200);

@@ -134,4 +134,5 @@ export interface AppInfo {
   smsSandbox: boolean;
   demo: boolean;
   idleTimeout: number;
+  staffSmsSecondFactor: boolean;
 }

@@ -34,6 +34,13 @@ export const CITY_ROLES: readonly Role[] = ['CITY_HRSS', 'CITY_ORG', 'CITY_FINAN
 /** Every role that signs in through 管理部门登录 and is managed by the administrator. */
 export const STAFF_ROLES: readonly Role[] = [...COUNTY_ROLES, ...CITY_ROLES];
 
+/**
+ * The staff accounts the administrator creates and manages. 三员分立: administrator and auditor
+ * accounts are provisioned with the deployment, so the administrator cannot hand themselves an
+ * auditor's login (and with it the logs) by creating or resetting one.
+ */
+export const ADMIN_MANAGED_ROLES: readonly Role[] = [...COUNTY_ROLES, 'CITY_HRSS', 'CITY_ORG', 'CITY_FINANCE'];
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -9,6 +9,7 @@ class AppInfoDto implements AppInfo {
   @ApiProperty({ description: '短信为沙箱通道：验证码不真正发出，可在沙箱发件箱查看' }) smsSandbox: boolean;
   @ApiProperty({ description: '演示数据已开启（演示账号可用）' }) demo: boolean;
   @ApiProperty({ description: '无操作超时秒数' }) idleTimeout: number;
+  @ApiProperty({ description: '管理部门登录须短信二次验证（此时管理部门不能仅凭短信验证码登录）' }) staffSmsSecondFactor: boolean;
 }
 
 /** What the sign-in page needs to know before anyone signs in. Nothing secret. */
@@ -27,6 +28,7 @@ export class AppInfoController {
       smsSandbox: this.config.sms.provider === 'sandbox',
       demo: this.config.demo.enabled,
       idleTimeout: this.config.auth.sessionIdleTimeoutSeconds,
+      staffSmsSecondFactor: this.config.auth.staffSmsSecondFactor,
     };
   }
 }

@@ -1,10 +1,11 @@
 import { Modal, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { refreshSession } from '../lib/api-client';
-import { sessionStore } from '../lib/session';
+import { lastActivityAnywhere, recordActivity, sessionStore } from '../lib/session';
 import { logout } from '../features/auth/api/logout';
 
 const WARN_BEFORE_SECONDS = 120;
+const SHARE_EVERY_MS = 5_000;
 const ACTIVITY_EVENTS = ['mousedown', 'keydown', 'touchstart', 'wheel', 'scroll'] as const;
 
 /**
@@ -13,11 +14,19 @@ const ACTIVITY_EVENTS = ['mousedown', 'keydown', 'touchstart', 'wheel', 'scroll'
  */
 export function IdleGuard({ idleTimeout, onTimeout }: { idleTimeout: number; onTimeout: () => void }) {
   const lastActivity = useRef(Date.now());
+  const lastShared = useRef(0);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
 
   useEffect(() => {
     const mark = () => {
-      if (secondsLeft === null) lastActivity.current = Date.now();
+      if (secondsLeft !== null) return;
+      const now = Date.now();
+      // Other tabs read it; writing at most every few seconds keeps storage events rare.
+      lastActivity.current = now;
+      if (now - lastShared.current > SHARE_EVERY_MS) {
+        lastShared.current = now;
+        recordActivity(now);
+      }
     };
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, mark, { passive: true });
     return () => {
@@ -27,7 +36,7 @@ export function IdleGuard({ idleTimeout, onTimeout }: { idleTimeout: number; onT
 
   useEffect(() => {
     const timer = setInterval(() => {
-      const idle = (Date.now() - lastActivity.current) / 1000;
+      const idle = (Date.now() - Math.max(lastActivity.current, lastActivityAnywhere())) / 1000;
       const left = Math.ceil(idleTimeout - idle);
       if (left <= 0) {
         clearInterval(timer);
@@ -43,6 +52,7 @@ export function IdleGuard({ idleTimeout, onTimeout }: { idleTimeout: number; onT
 
   const keepGoing = useCallback(async () => {
     lastActivity.current = Date.now();
+    recordActivity(lastActivity.current);
     setSecondsLeft(null);
     if (sessionStore.get()) await refreshSession();
   }, []);

@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldError, Problem, SessionTokens } from '@butie/contracts';
-import { rememberSignOutReason, sessionStore, type SignOutReason } from './session';
+import { exclusively, rememberSignOutReason, sessionStore, type SignOutReason } from './session';
 
 /** A refusal from the API, carrying its stable code, Chinese detail and field errors. */
 export class ApiError extends Error {
@@ -44,11 +44,16 @@ export function configureApiClient(handlers: { sessionOver: (reason: SignOutReas
 
 let refreshing: Promise<boolean> | null = null;
 
-/** One refresh at a time, however many requests found their token expired. */
+/**
+ * One refresh at a time, however many requests (and tabs) found their token expired. Inside the
+ * lock, a session that another tab has already renewed is taken as it is.
+ */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const session = sessionStore.get();
+  const held = sessionStore.get()?.refreshToken;
+  refreshing ??= exclusively('butie-session-refresh', async () => {
+    const session = sessionStore.reload();
     if (!session) return false;
+    if (session.refreshToken !== held && session.accessExpiresAt - Date.now() > 15_000) return true;
     try {
       const tokens = await send<SessionTokens>('POST', '/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken }, anonymous: true });
       sessionStore.set(sessionStore.fromTokens(tokens));
@@ -58,10 +63,10 @@ export function refreshSession(): Promise<boolean> {
         endSession(SESSION_OVER[error.code as ErrorCode] ?? 'EXPIRED');
       }
       return false;
-    } finally {
-      refreshing = null;
     }
-  })();
+  }).finally(() => {
+    refreshing = null;
+  });
   return refreshing;
 }
 

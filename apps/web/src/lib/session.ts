@@ -1,8 +1,10 @@
 import type { SessionTokens, UserView } from '@butie/contracts';
 
 /**
- * The signed-in session, kept in sessionStorage: it survives a reload of the tab but ends with the
- * browser tab, as a government service should. One store, read by the API client and the UI.
+ * The signed-in session, shared by the tabs of one browser through localStorage: a refresh token
+ * rotates once for all of them (a tab holding a stale copy would otherwise present a used token
+ * and end the session for every tab), and signing out in one tab signs out all. The server's idle
+ * timeout and absolute lifetime bound how long a stored session is of any use.
  */
 export interface StoredSession {
   accessToken: string;
@@ -21,12 +23,23 @@ let current: StoredSession | null = read();
 
 function read(): StoredSession | null {
   try {
-    const raw = sessionStorage.getItem(KEY);
+    const raw = localStorage.getItem(KEY);
     return raw ? (JSON.parse(raw) as StoredSession) : null;
   } catch {
     return null;
   }
 }
+
+function notify() {
+  for (const listener of listeners) listener(current);
+}
+
+// Another tab signed in, refreshed or signed out.
+window.addEventListener('storage', (event) => {
+  if (event.key !== KEY && event.key !== null) return;
+  current = read();
+  notify();
+});
 
 export const sessionStore = {
   get(): StoredSession | null {
@@ -34,9 +47,14 @@ export const sessionStore = {
   },
   set(session: StoredSession | null): void {
     current = session;
-    if (session) sessionStorage.setItem(KEY, JSON.stringify(session));
-    else sessionStorage.removeItem(KEY);
-    for (const listener of listeners) listener(session);
+    if (session) localStorage.setItem(KEY, JSON.stringify(session));
+    else localStorage.removeItem(KEY);
+    notify();
+  },
+  /** What the other tabs may have written since this tab last looked. */
+  reload(): StoredSession | null {
+    current = read();
+    return current;
   },
   fromTokens(tokens: SessionTokens): StoredSession {
     return {
@@ -55,6 +73,23 @@ export const sessionStore = {
     return () => listeners.delete(listener);
   },
 };
+
+/** Input in any tab counts as activity for the idle timeout of the shared session. */
+const ACTIVITY_KEY = 'butie.last-activity';
+
+export function recordActivity(at: number): void {
+  localStorage.setItem(ACTIVITY_KEY, String(at));
+}
+
+export function lastActivityAnywhere(): number {
+  return Number(localStorage.getItem(ACTIVITY_KEY)) || 0;
+}
+
+/** Runs `task` while no other tab of this browser runs one under the same name. */
+export async function exclusively<T>(name: string, task: () => Promise<T>): Promise<T> {
+  if (!navigator.locks) return task();
+  return navigator.locks.request(name, task);
+}
 
 /** Why the user was sent back to the login page; shown there once. */
 export type SignOutReason = 'IDLE' | 'EXPIRED' | 'LOGOUT' | 'REUSED';

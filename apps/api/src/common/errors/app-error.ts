@@ -38,6 +38,8 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   REGION_NAME_TAKEN: { status: 409, title: 'Region name taken' },
   STAFF_SCOPE_MISMATCH: { status: 400, title: 'Role and region do not fit' },
   CANNOT_DISABLE_SELF: { status: 400, title: 'Cannot disable own account' },
+  ROLE_NOT_MANAGEABLE: { status: 403, title: 'Account not managed by the administrator' },
+  STAFF_PASSWORD_REQUIRED: { status: 403, title: 'Staff must sign in with password and SMS' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Database unavailable' },
   INTERNAL: { status: 500, title: 'Internal error' },
 };

@@ -5,6 +5,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
 import { AuditService } from '../audit/audit.service.js';
+import { phoneTaken, takenError } from './accounts.errors.js';
 import { mapUserView, type ChangePasswordDto, type UpdateProfileDto, type UserViewDto } from './accounts.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordsService } from './passwords.service.js';
@@ -34,22 +35,24 @@ export class AccountService {
     if (dto.phone !== undefined) changes.phone = dto.phone;
     if (dto.email !== undefined) changes.email = dto.email;
     if (Object.keys(changes).length === 0) return mapUserView(user);
-    if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, user.id))) {
-      throw new AppError('PHONE_TAKEN', `手机号码 ${dto.phone} 已被其他账号使用`, { fields: [{ field: 'phone', message: '该手机号码已被其他账号使用' }] });
-    }
+    if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, user.id))) throw phoneTaken(dto.phone);
     const columns = Object.keys(changes);
-    await this.db.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE users SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-        [user.id, ...columns.map((column) => changes[column])],
-      );
-      await this.audit.recordOperation(
-        user,
-        client,
-        { action: 'PROFILE_UPDATE', targetType: 'USER', targetId: user.id, summary: `修改账号信息：${describeChanges(dto)}` },
-        manager,
-      );
-    });
+    try {
+      await this.db.transaction(async (manager) => {
+        await manager.query(
+          `UPDATE users SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+          [user.id, ...columns.map((column) => changes[column])],
+        );
+        await this.audit.recordOperation(
+          user,
+          client,
+          { action: 'PROFILE_UPDATE', targetType: 'USER', targetId: user.id, summary: `修改账号信息：${describeChanges(dto)}` },
+          manager,
+        );
+      });
+    } catch (error) {
+      throw takenError(error, { phone: dto.phone }) ?? error;
+    }
     const principal = await this.sessions.findPrincipal(user.sessionId);
     return mapUserView(principal!.user);
   }

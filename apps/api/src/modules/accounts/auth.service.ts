@@ -153,6 +153,11 @@ export class AuthService {
       throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
     }
     await this.assertMayEnter(user, dto.portal, client, (success, reason, u) => attempt(success, reason, u));
+    if (isStaffRole(user.role) && this.config.auth.staffSmsSecondFactor) {
+      // A code alone is one factor; staff must give the password as well.
+      await this.audit.recordLogin(attempt(false, 'STAFF_PASSWORD_REQUIRED', user), client);
+      throw new AppError('STAFF_PASSWORD_REQUIRED', '管理部门账号须使用“用户名密码 + 短信验证码”登录，请切换到密码登录');
+    }
     const tokens = await this.sessions.start(user.id, client);
     await this.audit.recordLogin(attempt(true, null, user), client);
     return tokens;

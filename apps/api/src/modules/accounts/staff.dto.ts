@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { maskPhone, ROLES, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
+import { ADMIN_MANAGED_ROLES, maskPhone, ROLES, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
 import { PHONE_MESSAGE, PHONE_PATTERN } from './accounts.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -59,8 +59,8 @@ export class CreateStaffDto {
   @Length(1, 64, { message: '姓名须为 1–64 个字' })
   fullName: string;
 
-  @ApiProperty({ enum: STAFF_ROLES })
-  @IsIn(STAFF_ROLES, { message: '角色须为管理部门角色之一' })
+  @ApiProperty({ enum: ADMIN_MANAGED_ROLES, description: '系统管理员、审计员账号随部署设置，不能在此创建（三员分立）' })
+  @IsIn(ADMIN_MANAGED_ROLES, { message: '角色须为市、区县人社局、组织部或财政局之一' })
   role: Role;
 
   @ApiPropertyOptional({ description: '县区角色必填：所属区县；市级角色可不填（归属全市）' })
@@ -84,9 +84,10 @@ export class CreateStaffDto {
 
 export class UpdateStaffDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  // Leaving the name out keeps it; null cannot clear a required name.
+  @ValidateIf((_, value) => value !== undefined)
   @Transform(trim)
-  @IsString()
+  @IsString({ message: '姓名须为 1–64 个字' })
   @Length(1, 64, { message: '姓名须为 1–64 个字' })
   fullName?: string;
 

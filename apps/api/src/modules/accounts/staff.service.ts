@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isCountyRole, ROLE_LABELS, STAFF_ROLES, type Role } from '@butie/contracts';
+import { ADMIN_MANAGED_ROLES, isCountyRole, ROLE_LABELS, STAFF_ROLES, type Role } from '@butie/contracts';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { AppError, notFound } from '../../common/errors/app-error.js';
-import { violatedUniqueIndex } from '../../database/database-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { phoneTaken, takenError, usernameTaken } from './accounts.errors.js';
 import { LoginLockService } from './login-lock.service.js';
 import { generateTemporaryPassword, PasswordsService } from './passwords.service.js';
 import {
@@ -54,7 +54,7 @@ export class StaffService {
     if (query.keyword) add('(u.username ILIKE ? OR u.full_name ILIKE ?)', `%${escapeLike(query.keyword)}%`);
     const filter = `WHERE ${where.join(' AND ')}`;
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(`${STAFF_SELECT} ${filter} ORDER BY u.created_at DESC, u.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<StaffRow[]>,
+      this.db.query(`${STAFF_SELECT} ${filter} ORDER BY u.created_at DESC, u.username LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<StaffRow[]>,
       this.db.query(`SELECT count(*)::int AS total FROM users u ${filter}`, params) as Promise<{ total: number }[]>,
     ]);
     return { items: rows.map(mapStaff), total, page, pageSize };
@@ -95,6 +95,7 @@ export class StaffService {
     if (dto.status === 'DISABLED' && id === actor.id) {
       throw new AppError('CANNOT_DISABLE_SELF', '不能停用自己正在使用的账号', { fields: [{ field: 'status', message: '不能停用本人账号' }] });
     }
+    assertManaged(current.role);
     if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, id))) throw phoneTaken(dto.phone);
     const changes: [string, unknown][] = [];
     if (dto.fullName !== undefined) changes.push(['full_name', dto.fullName]);
@@ -123,6 +124,7 @@ export class StaffService {
 
   async resetPassword(actor: AuthUser, id: string, client: ClientInfo): Promise<PasswordResetDto> {
     const current = await this.get(id);
+    assertManaged(current.role);
     const temporaryPassword = generateTemporaryPassword();
     await this.db.transaction(async (manager) => {
       await this.passwords.set(manager, id, temporaryPassword, true);
@@ -167,20 +169,10 @@ export class StaffService {
   }
 }
 
-function usernameTaken(username: string): AppError {
-  return new AppError('USERNAME_TAKEN', `登录名 ${username} 已被使用`, { fields: [{ field: 'username', message: '该登录名已被使用' }] });
-}
-
-function phoneTaken(phone: string): AppError {
-  return new AppError('PHONE_TAKEN', `手机号码 ${phone} 已被其他账号使用`, { fields: [{ field: 'phone', message: '该手机号码已被其他账号使用' }] });
-}
-
-/** A concurrent request took the username or phone between our check and our write: the same 409. */
-function takenError(error: unknown, values: { username?: string; phone?: string }): AppError | null {
-  const index = violatedUniqueIndex(error);
-  if (index === 'users_username_key' && values.username) return usernameTaken(values.username);
-  if (index === 'users_phone_key' && values.phone) return phoneTaken(values.phone);
-  return null;
+function assertManaged(role: Role): void {
+  if (!ADMIN_MANAGED_ROLES.includes(role)) {
+    throw new AppError('ROLE_NOT_MANAGEABLE', `${ROLE_LABELS[role]}账号随系统部署设置，系统管理员不能修改、停用或重置其密码（三员分立）`);
+  }
 }
 
 function escapeLike(value: string): string {

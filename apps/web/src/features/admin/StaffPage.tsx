@@ -2,7 +2,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { COUNTY_ROLES, isCountyRole, ROLE_LABELS, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
+import { ADMIN_MANAGED_ROLES, COUNTY_ROLES, isCountyRole, ROLE_LABELS, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
 import { useSession } from '../../app/use-session';
 import { PageShell } from '../../components/PageShell';
 import { StatusTag } from '../../components/StatusTag';
@@ -13,6 +13,7 @@ import { useCreateStaff, useResetStaffPassword, useStaffList, useUpdateStaff, ty
 
 const STATUS_LABEL: Record<AccountStatus, string> = { ACTIVE: '启用', DISABLED: '停用' };
 const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+const managedRoleOptions = ADMIN_MANAGED_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 /** Filters live in the URL so that a filtered list can be reloaded, bookmarked and shared. */
 function useStaffQuery(): [StaffQuery, (changes: Partial<StaffQuery>) => void] {
@@ -169,7 +170,10 @@ export function StaffPage() {
               key: 'actions',
               width: 200,
               fixed: 'right',
-              render: (_, account) => (
+              render: (_, account) =>
+                !ADMIN_MANAGED_ROLES.includes(account.role) ? (
+                  <Typography.Text type="secondary">随部署设置</Typography.Text>
+                ) : (
                 <Space size={0} wrap>
                   <Button type="link" size="small" onClick={() => setEditing(account)}>
                     编辑
@@ -181,7 +185,7 @@ export function StaffPage() {
                     重置密码
                   </Button>
                 </Space>
-              ),
+                ),
             },
           ]}
         />
@@ -235,8 +239,8 @@ function CreateStaffModal(props: { open: boolean; regionOptions: { value: string
     <Modal title="新建人员账号" open={props.open} onOk={submit} onCancel={props.onClose} okText="创建" confirmLoading={create.isPending} destroyOnHidden>
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" name="create-staff">
-        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={roleOptions} placeholder="请选择" />
+        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]} extra="系统管理员、审计员账号随部署设置（三员分立）">
+          <Select options={managedRoleOptions} placeholder="请选择" />
         </Form.Item>
         {role && COUNTY_ROLES.includes(role) && (
           <Form.Item name="regionId" label="所属区县" rules={[{ required: true, message: '请选择所属区县' }]}>

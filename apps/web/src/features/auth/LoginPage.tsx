@@ -79,7 +79,16 @@ export function LoginPage() {
               items={LOGIN_PORTALS.map((p) => ({
                 key: p,
                 label: LOGIN_PORTAL_LABELS[p],
-                children: <PortalForms portal={p} sandbox={!!appInfo.data?.smsSandbox} onSignedIn={signedIn} onMfa={setMfa} />,
+                children: (
+                  <PortalForms
+                    portal={p}
+                    sandbox={!!appInfo.data?.smsSandbox}
+                    // With the second factor on, staff sign in with password and code, never a code alone.
+                    smsAllowed={!(p === 'STAFF' && appInfo.data?.staffSmsSecondFactor)}
+                    onSignedIn={signedIn}
+                    onMfa={setMfa}
+                  />
+                ),
               }))}
             />
           )}
@@ -90,8 +99,9 @@ export function LoginPage() {
   );
 }
 
-function PortalForms(props: { portal: LoginPortal; sandbox: boolean; onSignedIn: (t: SessionTokens) => void; onMfa: (c: MfaChallenge) => void }) {
+function PortalForms({ smsAllowed, ...props }: { portal: LoginPortal; sandbox: boolean; smsAllowed: boolean; onSignedIn: (t: SessionTokens) => void; onMfa: (c: MfaChallenge) => void }) {
   const [mode, setMode] = useState<Mode>('password');
+  if (!smsAllowed) return <PasswordForm {...props} />;
   return (
     <>
       <Segmented
