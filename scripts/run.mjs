@@ -105,6 +105,7 @@ function test() {
   ensureBrowser();
   const jest = ['--experimental-vm-modules', path.join(ROOT, 'node_modules/jest/bin/jest.js')];
   const suites = [
+    { name: 'type check (every package)', cwd: '.', cmd: pnpm()[0], args: [...pnpm()[1], '-r', 'run', 'typecheck'] },
     { name: 'contracts unit tests', cwd: 'libs/contracts', cmd: process.execPath, args: jest },
     { name: 'API unit tests', cwd: 'apps/api', cmd: process.execPath, args: [...jest, '--selectProjects', 'unit'] },
     { name: `API tests against ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'an embedded PostgreSQL'}`, cwd: 'apps/api', cmd: process.execPath, args: [...jest, '--selectProjects', 'api'] },

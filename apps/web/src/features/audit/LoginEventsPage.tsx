@@ -1,14 +1,13 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tooltip } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { LOGIN_PORTAL_LABELS, portalOf, ROLE_LABELS, type LoginEventView } from '@butie/contracts';
-import { CursorPager, useCursorStack } from '../../components/CursorPager';
+import { CursorPager } from '../../components/CursorPager';
 import { PageShell } from '../../components/PageShell';
 import { StatusTag } from '../../components/StatusTag';
 import { errorText } from '../../lib/form-errors';
 import { DASH, formatDateTime } from '../../lib/format';
 import { useLoginEvents, type LoginEventFilter } from './api/logs';
-import { useUrlFilter } from './filters';
+import { useLogFilter } from './filters';
 
 const KIND_LABEL: Record<LoginEventView['kind'], string> = { LOGIN: '登录', LOGOUT: '注销', REFRESH_REUSE: '凭证重复使用', MFA_CHALLENGE: '短信二次验证' };
 const METHOD_LABEL: Record<NonNullable<LoginEventView['method']>, string> = { PASSWORD: '密码', SMS: '短信', PASSWORD_SMS: '密码+短信' };
@@ -26,23 +25,10 @@ const REASON_LABEL: Record<string, string> = {
   REFRESH_TOKEN_REUSED: '刷新令牌被重复使用',
 };
 
-type FormValues = { username?: string; success?: 'true' | 'false'; range?: [Dayjs, Dayjs] };
-
 /** 登录日志: every sign-in attempt and sign-out, newest first; read-only by design. */
 export function LoginEventsPage() {
-  const [filter, setFilter] = useUrlFilter<LoginEventFilter & Record<string, string | undefined>>(['username', 'success', 'from', 'to']);
-  const pager = useCursorStack();
+  const { filter, pager, search, initialValues } = useLogFilter<LoginEventFilter & Record<string, string | undefined>>(['username', 'success']);
   const events = useLoginEvents(filter, pager.cursor);
-
-  const search = (values: FormValues) => {
-    pager.reset();
-    setFilter({
-      username: values.username?.trim() || undefined,
-      success: values.success,
-      from: values.range?.[0]?.format('YYYY-MM-DD'),
-      to: values.range?.[1]?.format('YYYY-MM-DD'),
-    });
-  };
 
   return (
     <PageShell title="登录日志" description="记录每次登录尝试与注销：时间、账号、IP、浏览器和结果。日志只可查阅，任何人不能修改或删除。">
@@ -52,7 +38,7 @@ export function LoginEventsPage() {
           name="login-event-filter"
           onFinish={search}
           style={{ rowGap: 12 }}
-          initialValues={{ username: filter.username, success: filter.success, range: filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : undefined }}
+          initialValues={initialValues}
         >
           <Form.Item name="username" label="账号">
             <Input placeholder="登录名或手机号" allowClear style={{ width: 170 }} />

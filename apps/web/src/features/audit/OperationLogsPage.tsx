@@ -1,32 +1,19 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { OPERATION_ACTIONS, ROLE_LABELS, type OperationAction, type OperationLogView } from '@butie/contracts';
-import { CursorPager, useCursorStack } from '../../components/CursorPager';
+import { CursorPager } from '../../components/CursorPager';
 import { PageShell } from '../../components/PageShell';
 import { errorText } from '../../lib/form-errors';
 import { DASH, formatDateTime } from '../../lib/format';
 import { useOperationLogs, type OperationFilter } from './api/logs';
-import { useUrlFilter } from './filters';
+import { useLogFilter } from './filters';
 
-type FormValues = { actor?: string; action?: string; range?: [Dayjs, Dayjs] };
 const actionOptions = Object.entries(OPERATION_ACTIONS).map(([value, label]) => ({ value, label }));
 
 /** 操作日志: who changed what, newest first; read-only by design. */
 export function OperationLogsPage() {
-  const [filter, setFilter] = useUrlFilter<OperationFilter & Record<string, string | undefined>>(['actor', 'action', 'from', 'to']);
-  const pager = useCursorStack();
+  const { filter, pager, search, initialValues } = useLogFilter<OperationFilter & Record<string, string | undefined>>(['actor', 'action']);
   const logs = useOperationLogs(filter, pager.cursor);
-
-  const search = (values: FormValues) => {
-    pager.reset();
-    setFilter({
-      actor: values.actor?.trim() || undefined,
-      action: values.action,
-      from: values.range?.[0]?.format('YYYY-MM-DD'),
-      to: values.range?.[1]?.format('YYYY-MM-DD'),
-    });
-  };
 
   return (
     <PageShell title="操作日志" description="记录账号、区县等数据的每次变更：时间、操作人、操作内容和来源 IP。日志只可查阅，任何人不能修改或删除。">
@@ -36,7 +23,7 @@ export function OperationLogsPage() {
           name="operation-filter"
           onFinish={search}
           style={{ rowGap: 12 }}
-          initialValues={{ actor: filter.actor, action: filter.action, range: filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : undefined }}
+          initialValues={initialValues}
         >
           <Form.Item name="actor" label="操作人">
             <Input placeholder="登录名" allowClear style={{ width: 150 }} />
