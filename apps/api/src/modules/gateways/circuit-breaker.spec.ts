@@ -159,3 +159,37 @@ describe('withRetries', () => {
     expect(gaps[2]).toBeGreaterThanOrEqual(39);
   });
 });
+
+describe('CircuitBreaker, what counts and the half-open trial', () => {
+  it('does not open for errors that are not outages (e.g. a refused message)', async () => {
+    const clock = manualClock();
+    const breaker = new CircuitBreaker(2, 30_000, clock.now, (error) => (error as Error).message === 'gateway down');
+    const refused = () => Promise.reject(new Error('bad phone number'));
+    for (let i = 0; i < 5; i++) await expect(breaker.run(refused)).rejects.toThrow('bad phone number');
+    expect(breaker.isOpen).toBe(false);
+  });
+
+  it('lets exactly one trial call through after the cool-down; the others fail fast until it ends', async () => {
+    const clock = manualClock();
+    const breaker = new CircuitBreaker(1, 30_000, clock.now);
+    await expect(breaker.run(fail)).rejects.toThrow();
+    clock.advance(30_000);
+    let release!: (value: string) => void;
+    const trial = breaker.run(() => new Promise<string>((resolve) => (release = resolve)));
+    await expect(breaker.run(succeed)).rejects.toBeInstanceOf(CircuitOpenError);
+    release('sent');
+    await expect(trial).resolves.toBe('sent');
+    await expect(breaker.run(succeed)).resolves.toBe('sent');
+  });
+
+  it('a failed trial opens the circuit again for a whole cool-down', async () => {
+    const clock = manualClock();
+    const breaker = new CircuitBreaker(3, 30_000, clock.now);
+    for (let i = 0; i < 3; i++) await expect(breaker.run(fail)).rejects.toThrow();
+    clock.advance(30_000);
+    await expect(breaker.run(fail)).rejects.toThrow('gateway down');
+    expect(breaker.isOpen).toBe(true);
+    clock.advance(29_999);
+    await expect(breaker.run(succeed)).rejects.toBeInstanceOf(CircuitOpenError);
+  });
+});

@@ -5,11 +5,17 @@
 export class CircuitBreaker {
   private failures = 0;
   private openedAt: number | null = null;
+  private trialInFlight = false;
 
+  /**
+   * @param isOutage which errors say the outside system is unwell; a refusal of one request
+   *   (a 4xx, say) is the caller's problem and does not count towards opening the circuit.
+   */
   constructor(
     private readonly threshold: number,
     private readonly coolDownMs: number,
     private readonly now: () => number = Date.now,
+    private readonly isOutage: (error: unknown) => boolean = () => true,
   ) {}
 
   get isOpen(): boolean {
@@ -18,15 +24,26 @@ export class CircuitBreaker {
 
   async run<T>(call: () => Promise<T>): Promise<T> {
     if (this.isOpen) throw new CircuitOpenError();
+    // Half-open: after the cool-down one trial call decides; others fail fast meanwhile.
+    const trial = this.openedAt !== null;
+    if (trial && this.trialInFlight) throw new CircuitOpenError();
+    this.trialInFlight = trial;
     try {
       const result = await call();
       this.failures = 0;
       this.openedAt = null;
       return result;
     } catch (error) {
-      this.failures++;
-      if (this.failures >= this.threshold) this.openedAt = this.now();
+      if (this.isOutage(error)) {
+        this.failures++;
+        if (this.failures >= this.threshold || trial) this.openedAt = this.now();
+      } else if (trial) {
+        this.openedAt = null;
+        this.failures = 0;
+      }
       throw error;
+    } finally {
+      if (trial) this.trialInFlight = false;
     }
   }
 }

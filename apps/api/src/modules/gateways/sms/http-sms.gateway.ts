@@ -16,7 +16,8 @@ class RetryableFailure extends Error {}
  * network errors and 5xx are retried with back-off; 4xx is final; repeated failure opens the circuit.
  */
 export class HttpSmsGateway extends SmsGateway {
-  private readonly breaker = new CircuitBreaker(5, 30_000);
+  // Only an unreachable or failing service opens the circuit; a refused message (4xx) does not.
+  private readonly breaker = new CircuitBreaker(5, 30_000, Date.now, (error) => error instanceof RetryableFailure);
 
   constructor(
     private readonly settings: HttpSmsSettings,
