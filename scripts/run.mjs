@@ -2,7 +2,8 @@
 // The project's front door: `npm start` and `npm test` on a machine with nothing but Node.js 20+.
 // It brings the pinned pnpm (through npx), installs, builds what changed, then starts or tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -104,12 +105,14 @@ function startApp() {
 function test() {
   ensureBrowser();
   const jest = ['--experimental-vm-modules', path.join(ROOT, 'node_modules/jest/bin/jest.js')];
+  // The browser tests' app keeps its embedded PostgreSQL here; removed once they are done.
+  const e2eData = mkdtempSync(path.join(os.tmpdir(), 'butie-e2e-'));
   const suites = [
     { name: 'type check (every package)', cwd: '.', cmd: pnpm()[0], args: [...pnpm()[1], '-r', 'run', 'typecheck'] },
     { name: 'contracts unit tests', cwd: 'libs/contracts', cmd: process.execPath, args: jest },
     { name: 'API unit tests', cwd: 'apps/api', cmd: process.execPath, args: [...jest, '--selectProjects', 'unit'] },
     { name: `API tests against ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'an embedded PostgreSQL'}`, cwd: 'apps/api', cmd: process.execPath, args: [...jest, '--selectProjects', 'api'] },
-    { name: 'browser tests (Playwright, Chromium)', cwd: 'e2e', cmd: process.execPath, args: [path.join(ROOT, 'e2e/node_modules/@playwright/test/cli.js'), 'test'], env: { DATABASE_URL: '' } },
+    { name: 'browser tests (Playwright, Chromium)', cwd: 'e2e', cmd: process.execPath, args: [path.join(ROOT, 'e2e/node_modules/@playwright/test/cli.js'), 'test'], env: { DATABASE_URL: '', BUTIE_E2E_DIR: e2eData } },
   ];
   const results = [];
   for (const suite of suites) {
@@ -118,6 +121,7 @@ function test() {
     const status = run(suite.cmd, suite.args, { cwd: path.join(ROOT, suite.cwd), env: suite.env });
     results.push({ ...suite, status, seconds: Math.round((Date.now() - started) / 1000) });
   }
+  rmSync(e2eData, { recursive: true, force: true });
   console.log('\nSummary');
   for (const r of results) console.log(`  ${r.status === 0 ? '✔' : '✖'} ${r.name} (${r.seconds} s)`);
   process.exit(results.some((r) => r.status !== 0) ? 1 : 0);

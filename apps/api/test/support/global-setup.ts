@@ -8,6 +8,8 @@ import type { EmbeddedPostgresHandle } from '../../src/database/embedded-postgre
 declare global {
   // eslint-disable-next-line no-var
   var __EMBEDDED_PG__: EmbeddedPostgresHandle | undefined;
+  // eslint-disable-next-line no-var
+  var __EMBEDDED_PG_FOLDER__: string | undefined;
 }
 
 /**
@@ -30,6 +32,7 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'butie-test-pg-'));
+    globalThis.__EMBEDDED_PG_FOLDER__ = dir;
     const port = 55000 + Math.floor(Math.random() * 4000);
     globalThis.__EMBEDDED_PG__ = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port, database: 'postgres' });
     serverUrl = globalThis.__EMBEDDED_PG__.url;

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import pg from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
@@ -10,4 +11,5 @@ export default async function globalTeardown(): Promise<void> {
     await admin.end();
   }
   await globalThis.__EMBEDDED_PG__?.stop();
+  if (globalThis.__EMBEDDED_PG_FOLDER__) await rm(globalThis.__EMBEDDED_PG_FOLDER__, { recursive: true, force: true });
 }

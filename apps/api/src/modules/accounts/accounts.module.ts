@@ -12,7 +12,7 @@ import { MeController } from './me.controller.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordsService } from './passwords.service.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { SessionsService } from './sessions.service.js';
+import { jwtKey, SessionsService } from './sessions.service.js';
 import { SmsCodesService } from './sms-codes.service.js';
 import { StaffController } from './staff.controller.js';
 import { StaffService } from './staff.service.js';
@@ -21,7 +21,7 @@ import { UsersRepository } from './users.repository.js';
 @Module({
   imports: [
     PassportModule,
-    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }) }),
+    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: jwtKey(config.auth.jwtSecret) }) }),
     RegionsModule,
   ],
   controllers: [AuthController, MeController, StaffController],

@@ -4,7 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../config/app-config.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { ACCESS_AUDIENCE, JWT_ALGORITHM, JWT_ISSUER, SessionsService, type AccessClaims } from './sessions.service.js';
+import { ACCESS_AUDIENCE, JWT_ALGORITHM, JWT_ISSUER, jwtKey, SessionsService, type AccessClaims } from './sessions.service.js';
 
 /**
  * Verifies access tokens: HS256 only (named explicitly, so `alg: none` and algorithm swaps fail),
@@ -18,7 +18,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.jwtSecret,
+      // passport-jwt's type says string | Buffer; jsonwebtoken takes the KeyObject as it is.
+      secretOrKey: jwtKey(config.auth.jwtSecret) as unknown as string,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       audience: ACCESS_AUDIENCE,

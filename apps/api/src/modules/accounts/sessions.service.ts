@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,6 +20,14 @@ export interface AccessClaims {
   sub: string;
   sid: string;
   typ: 'access';
+}
+
+/**
+ * The HS256 key as a KeyObject, made once. Given a string, jsonwebtoken first tries to read it as a
+ * public key on every verify (0.5–1 ms of CPU under OpenSSL 3, half the cost of a signed-in read).
+ */
+export function jwtKey(secret: string): KeyObject {
+  return createSecretKey(Buffer.from(secret, 'utf8'));
 }
 
 export function hashRefreshToken(token: string): Buffer {
