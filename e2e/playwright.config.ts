@@ -38,7 +38,7 @@ export default defineConfig({
     { name: 'phone', testMatch: /mobile\.spec\.ts/, use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, launchOptions: chromium } },
   ],
   webServer: {
-    command: 'node ../apps/api/dist/main.js',
+    command: 'node --max-semi-space-size=32 ../apps/api/dist/main.js',
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

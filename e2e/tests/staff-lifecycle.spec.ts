@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { menuLabels, signIn, signOut } from './support';
 
 test('admin creates a county account; its first sign-in must replace the one-time password', async ({ page }) => {
@@ -9,10 +9,8 @@ test('admin creates a county account; its first sign-in must replace the one-tim
 
   await page.getByRole('button', { name: '新建账号' }).click();
   const dialog = page.getByRole('dialog', { name: '新建人员账号' });
-  await dialog.getByLabel('角色').click();
-  await page.getByTitle('县区人社局').click();
-  await dialog.getByLabel('所属区县').click();
-  await page.getByTitle('北山县').click();
+  await chooseOption(page, dialog.getByLabel('角色'), '县区人社局');
+  await chooseOption(page, dialog.getByLabel('所属区县'), '北山县');
   await dialog.getByLabel('登录名').fill(username);
   await dialog.getByLabel('姓名').fill('孙晓梅');
   await dialog.getByRole('button', { name: '创建' }).click();
@@ -64,3 +62,14 @@ test('admin adds a county, and it comes with its virtual unit', async ({ page })
   await dialog.getByRole('button', { name: '新建' }).click();
   await expect(dialog.getByText('该区县已存在')).toBeVisible();
 });
+
+/** Picks an option of an antd Select, retrying while its dropdown is still opening. */
+async function chooseOption(page: Page, select: Locator, label: string) {
+  const option = page.locator('.ant-select-dropdown').getByTitle(label, { exact: true });
+  const chosen = select.locator('xpath=..').getByTitle(label, { exact: true }).or(select.locator('xpath=..').filter({ hasText: label }));
+  await expect(async () => {
+    if (!(await option.isVisible())) await select.click();
+    await option.click({ timeout: 2_000 });
+    await expect(chosen.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}

@@ -23,6 +23,7 @@ const REASON_LABEL: Record<string, string> = {
   UNKNOWN_PHONE: '手机号未注册',
   MFA_PHONE_MISSING: '未登记手机号',
   REFRESH_TOKEN_REUSED: '刷新令牌被重复使用',
+  STAFF_PASSWORD_REQUIRED: '管理部门须密码+短信登录',
 };
 
 /** 登录日志: every sign-in attempt and sign-out, newest first; read-only by design. */
@@ -73,29 +74,30 @@ export function LoginEventsPage() {
           scroll={{ x: 1200 }}
           columns={[
             { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime },
-            { title: '类型', dataIndex: 'kind', width: 110, render: (kind: LoginEventView['kind']) => KIND_LABEL[kind] },
-            { title: '方式', dataIndex: 'method', width: 90, render: (m: LoginEventView['method']) => (m ? METHOD_LABEL[m] : DASH) },
             { title: '账号', dataIndex: 'username', width: 140, render: (v: string | null) => v ?? DASH },
             { title: '姓名', dataIndex: 'fullName', width: 90, render: (v: string | null) => v ?? DASH },
             {
+              title: '结果',
+              key: 'result',
+              width: 170,
+              render: (_, e) =>
+                e.success ? <StatusTag status="APPROVED" label="成功" /> : <StatusTag status="REJECTED" label={`失败：${REASON_LABEL[e.reason ?? ''] ?? e.reason ?? ''}`} />,
+            },
+            { title: '类型', dataIndex: 'kind', width: 110, render: (kind: LoginEventView['kind']) => KIND_LABEL[kind] },
+            { title: '方式', dataIndex: 'method', width: 90, render: (m: LoginEventView['method']) => (m ? METHOD_LABEL[m] : DASH) },
+            {
               title: '角色',
               dataIndex: 'role',
-              width: 150,
-              render: (role: LoginEventView['role']) => (role ? `${ROLE_LABELS[role]}（${LOGIN_PORTAL_LABELS[portalOf(role)]}）` : DASH),
+              width: 110,
+              render: (role: LoginEventView['role']) => (role ? <Tooltip title={LOGIN_PORTAL_LABELS[portalOf(role)]}>{ROLE_LABELS[role]}</Tooltip> : DASH),
             },
             { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? DASH },
             {
               title: '浏览器',
               dataIndex: 'userAgent',
+              width: 220,
               ellipsis: { showTitle: false },
               render: (v: string | null) => (v ? <Tooltip title={v}>{v}</Tooltip> : DASH),
-            },
-            {
-              title: '结果',
-              key: 'result',
-              width: 160,
-              render: (_, e) =>
-                e.success ? <StatusTag status="APPROVED" label="成功" /> : <StatusTag status="REJECTED" label={`失败：${REASON_LABEL[e.reason ?? ''] ?? e.reason ?? ''}`} />,
             },
           ]}
         />
