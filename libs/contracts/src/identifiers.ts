@@ -18,3 +18,7 @@ export function creditCodeCheckChar(first17: string): string | null {
 export function isValidCreditCode(code: string): boolean {
   return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) && creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }
+
+/** A mainland China mobile number, the only kind SMS codes go to. */
+export const MOBILE_PHONE_PATTERN = /^1[3-9]\d{9}$/;
+export const MOBILE_PHONE_MESSAGE = '手机号码须为 11 位中国大陆手机号';

@@ -3,6 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   LOGIN_PORTALS,
+  MOBILE_PHONE_MESSAGE,
+  MOBILE_PHONE_PATTERN,
   ROLES,
   type AccountStatus,
   type LoginPortal,
@@ -15,8 +17,6 @@ import {
 } from '@butie/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
-export const PHONE_MESSAGE = '手机号码须为 11 位中国大陆手机号';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class LoginDto {
@@ -42,14 +42,14 @@ export class LoginDto {
 export class SmsSendDto {
   @ApiProperty({ example: '13800000001' })
   @Transform(trim)
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
   phone: string;
 }
 
 export class SmsLoginDto {
   @ApiProperty({ example: '13800000001' })
   @Transform(trim)
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
   phone: string;
 
   @ApiProperty({ example: '123456' })
@@ -105,7 +105,7 @@ export class UpdateProfileDto {
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, value) => value !== null)
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
   phone?: string | null;
 
   @ApiPropertyOptional({ example: 'zhangsan@example.com', nullable: true })

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../../common/http/page-query.js';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { ADMIN_MANAGED_ROLES, maskPhone, ROLES, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
-import { PHONE_MESSAGE, PHONE_PATTERN } from './accounts.dto.js';
+import { ADMIN_MANAGED_ROLES, maskPhone, MOBILE_PHONE_MESSAGE, MOBILE_PHONE_PATTERN, ROLES, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/;
@@ -56,7 +55,7 @@ export class CreateStaffDto {
   @ApiPropertyOptional({ example: '13900000099', description: '开启短信二次验证时必须登记' })
   @IsOptional()
   @Transform(trim)
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
   phone?: string;
 
   @ApiPropertyOptional()
@@ -80,7 +79,7 @@ export class UpdateStaffDto {
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, value) => value !== null)
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })

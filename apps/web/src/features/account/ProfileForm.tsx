@@ -2,6 +2,7 @@ import { Alert, App, Button, Descriptions, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ROLE_LABELS, type UserView } from '@butie/contracts';
 import { errorText, showFieldErrors } from '../../lib/form-errors';
+import { PHONE_RULE } from '../../lib/form-rules';
 import { DASH, formatDateTime } from '../../lib/format';
 import { useUpdateProfile, type ProfileInput } from './api/me';
 
@@ -51,7 +52,7 @@ export function ProfileForm({ user }: { user: UserView }) {
         <Form.Item name="fullName" label="用户姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 64, message: '姓名不能超过 64 个字' }]}>
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="phone" label="手机号码" rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号码' }]} extra="用于短信登录和接收验证码">
+        <Form.Item name="phone" label="手机号码" rules={[PHONE_RULE]} extra="用于短信登录和接收验证码">
           <Input maxLength={11} inputMode="numeric" />
         </Form.Item>
         <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>

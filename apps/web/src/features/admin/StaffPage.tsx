@@ -2,11 +2,12 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ADMIN_MANAGED_ROLES, COUNTY_ROLES, isCountyRole, ROLE_LABELS, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
+import { ADMIN_MANAGED_ROLES, COUNTY_ROLES, ROLE_LABELS, STAFF_ROLES, type AccountStatus, type Role, type StaffAccountView } from '@butie/contracts';
 import { useSession } from '../../app/use-session';
 import { PageShell } from '../../components/PageShell';
 import { StatusTag } from '../../components/StatusTag';
 import { errorText, showFieldErrors } from '../../lib/form-errors';
+import { PHONE_RULE } from '../../lib/form-rules';
 import { DASH, formatDateTime } from '../../lib/format';
 import { useRegions } from './api/regions';
 import { useCreateStaff, useResetStaffPassword, useStaffList, useUpdateStaff, type NewStaff, type StaffQuery } from './api/staff';
@@ -260,7 +261,7 @@ function CreateStaffModal(props: { open: boolean; regionOptions: { value: string
         <Form.Item name="fullName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="phone" label="手机号码" extra={role && !isCountyRole(role) ? undefined : '开启短信二次验证时，管理部门账号必须登记手机号码'} rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号码' }]}>
+        <Form.Item name="phone" label="手机号码" extra="开启短信二次验证时，管理部门账号必须登记手机号码" rules={[PHONE_RULE]}>
           <Input maxLength={11} inputMode="numeric" />
         </Form.Item>
         <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
@@ -298,7 +299,7 @@ function EditStaffModal({ account, onClose }: { account: StaffAccountView | null
           <Form.Item name="fullName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
             <Input maxLength={64} />
           </Form.Item>
-          <Form.Item name="phone" label="手机号码" extra={`当前：${account.phoneMasked ?? '未登记'}；不修改请留空`} rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号码' }]}>
+          <Form.Item name="phone" label="手机号码" extra={`当前：${account.phoneMasked ?? '未登记'}；不修改请留空`} rules={[PHONE_RULE]}>
             <Input maxLength={11} inputMode="numeric" />
           </Form.Item>
           <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>

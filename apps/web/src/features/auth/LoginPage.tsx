@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { LOGIN_PORTAL_LABELS, LOGIN_PORTALS, maskPhone, type LoginPortal, type MfaChallenge, type SessionTokens } from '@butie/contracts';
 import { ApiError } from '../../lib/api-client';
 import { errorText, showFieldErrors } from '../../lib/form-errors';
+import { PHONE_RULE } from '../../lib/form-rules';
 import { sessionStore, takeSignOutReason, type SignOutReason } from '../../lib/session';
 import { landingFor } from '../../config/routes';
 import { useAppInfo } from './api/app-info';
@@ -21,7 +22,6 @@ const REASON_TEXT: Record<SignOutReason, { type: 'info' | 'warning'; text: strin
   LOGOUT: { type: 'info', text: '您已安全退出' },
 };
 
-const PHONE_RULE = { pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号码' };
 const CODE_RULE = { pattern: /^\d{6}$/, message: '验证码为 6 位数字' };
 
 type Mode = 'password' | 'sms';
