@@ -4,8 +4,8 @@ import { ROLE_LABELS } from '@butie/contracts';
 import { createApp } from './app.factory.js';
 import { loadConfig, type AppConfig } from './config/app-config.js';
 import { createRootLogger } from './common/logging/logger.js';
-import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres.js';
-import { runMigrations } from './database/migrate.js';
+import { connectDatabase } from './database/connect.js';
+import { EmbeddedPostgresError, type EmbeddedPostgresHandle } from './database/embedded-postgres.js';
 import { demoStaffAccounts, DEMO_APPLICANT, DEMO_UNIT } from './database/seeds/demo-data.js';
 import { seedDemoData } from './database/seeds/demo-seed.js';
 
@@ -39,20 +39,9 @@ async function main(): Promise<void> {
   }
 
   try {
-    let databaseUrl = config.database.url;
-    if (!databaseUrl) {
-      logger.info({ dir: config.database.embeddedDir, port: config.database.embeddedPort }, 'starting the embedded PostgreSQL');
-      embedded = await startEmbeddedPostgres({
-        dir: config.database.embeddedDir,
-        port: config.database.embeddedPort,
-        database: 'butietong',
-        log: (message) => logger.debug({ component: 'postgres' }, message),
-      });
-      databaseUrl = embedded.url;
-    }
-    const applied = await runMigrations(databaseUrl, config.database.connectTimeoutMs);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-
+    const database = await connectDatabase(config, logger);
+    embedded = database.embedded;
+    const databaseUrl = database.url;
     app = await createApp({ config, logger, databaseUrl });
     if (config.demo.enabled && (await seedDemoData(app, config.demo.password))) logger.info('demo data created');
     await app.listen({ port: config.port, host: config.host });

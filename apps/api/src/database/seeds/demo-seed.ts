@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { creditCodeCheckChar, type Role } from '@butie/contracts';
+import type { DataSource } from 'typeorm';
+import { creditCodeCheckChar } from '@butie/contracts';
 import { PasswordsService } from '../../modules/accounts/passwords.service.js';
 import { RegionsService } from '../../modules/regions/regions.service.js';
+import { insertAccount, type SeedAccount } from './accounts-seed.js';
 import { DEMO_APPLICANT, DEMO_CITY, DEMO_COUNTIES, DEMO_UNIT, demoStaffAccounts } from './demo-data.js';
 
 /**
@@ -30,13 +31,7 @@ export async function seedDemoData(app: INestApplication, password: string): Pro
       countyIds.set(county.code, created.id);
     }
 
-    const addUser = async (values: { username: string; fullName: string; role: Role; phone: string; regionId: string | null; unitId?: string }) => {
-      const [row] = (await manager.query(
-        `INSERT INTO users (username, password_hash, full_name, phone, role, region_id, unit_id) VALUES ($1, '', $2, $3, $4, $5, $6) RETURNING id`,
-        [values.username, values.fullName, values.phone, values.role, values.regionId, values.unitId ?? null],
-      )) as { id: string }[];
-      await passwords.set(manager as EntityManager, row.id, password, false);
-    };
+    const addUser = (account: SeedAccount) => insertAccount(manager, passwords, account, password, false);
 
     for (const account of demoStaffAccounts()) {
       await addUser({ ...account, regionId: account.county ? countyIds.get(account.county)! : city.id });

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { MOBILE_PHONE_PATTERN } from '@butie/contracts';
+import { createApp } from './app.factory.js';
+import { loadConfig } from './config/app-config.js';
+import { createRootLogger } from './common/logging/logger.js';
+import { connectDatabase } from './database/connect.js';
+import { AlreadyBootstrappedError, bootstrapCity } from './database/seeds/bootstrap.js';
+
+const USAGE = `usage: node apps/api/dist/cli.js bootstrap --city-code <code> --city-name <name> [--admin-phone <phone>] [--auditor-phone <phone>]
+
+Sets up an empty database for real use (DEMO_DATA off): the city, an administrator "admin" and an
+auditor "auditor", each with a one-time password printed here once. Uses DATABASE_URL, or the
+embedded PostgreSQL like npm start. Staff sign-in asks for an SMS code when STAFF_SMS_2FA is on
+(the default outside demo mode): give the phones then.`;
+
+/** Operator commands that are not HTTP endpoints: they run before anyone can sign in. */
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command !== 'bootstrap') {
+    console.error(USAGE);
+    return command ? 1 : 0;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'city-code': { type: 'string' },
+      'city-name': { type: 'string' },
+      'admin-phone': { type: 'string' },
+      'auditor-phone': { type: 'string' },
+    },
+  });
+  const cityCode = values['city-code'];
+  const cityName = values['city-name'];
+  const phones = [values['admin-phone'], values['auditor-phone']];
+  if (!cityCode || !/^[a-z][a-z0-9]{1,15}$/.test(cityCode) || !cityName || phones.some((p) => p !== undefined && !MOBILE_PHONE_PATTERN.test(p))) {
+    console.error(`${USAGE}\n\n--city-code: 2–16 lower-case letters or digits, starting with a letter; phones: 11-digit mobile numbers.`);
+    return 1;
+  }
+
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
+  const logger = createRootLogger('warn');
+  const database = await connectDatabase(config, logger);
+  const app = await createApp({ config, logger, databaseUrl: database.url });
+  try {
+    const result = await bootstrapCity(app, { cityCode, cityName, adminPhone: phones[0] ?? null, auditorPhone: phones[1] ?? null });
+    console.log(`\n${cityName} is set up. One-time passwords (shown only now; changed at first sign-in):`);
+    for (const account of result.accounts) console.log(`  ${account.role.padEnd(8)} ${account.username.padEnd(8)} ${account.temporaryPassword}`);
+    console.log('\nSign in at 管理部门登录 as admin to add the counties and the staff accounts.\n');
+    return 0;
+  } catch (error) {
+    if (error instanceof AlreadyBootstrappedError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await app.close();
+    await database.embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
