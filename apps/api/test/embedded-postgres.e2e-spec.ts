@@ -3,16 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgresError, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { EmbeddedPostgresError, isAlive, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 
 async function postmasterPid(dir: string): Promise<number> {
   return Number.parseInt((await readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n')[0], 10);

@@ -1,5 +1,5 @@
 /** Shapes of the JSON the API sends and takes. The API's DTO classes implement these. */
-import type { LoginPortal, Role } from './roles.js';
+import type { Role } from './roles.js';
 
 export type AccountStatus = 'ACTIVE' | 'DISABLED';
 
@@ -38,12 +38,6 @@ export interface MfaChallenge {
 }
 
 export type LoginResult = SessionTokens | MfaChallenge;
-
-export interface LoginRequest {
-  username: string;
-  password: string;
-  portal?: LoginPortal;
-}
 
 export interface SmsSendResult {
   /** Seconds until another code may be asked for this phone. */

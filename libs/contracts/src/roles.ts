@@ -41,10 +41,6 @@ export const STAFF_ROLES: readonly Role[] = [...COUNTY_ROLES, ...CITY_ROLES];
  */
 export const ADMIN_MANAGED_ROLES: readonly Role[] = [...COUNTY_ROLES, 'CITY_HRSS', 'CITY_ORG', 'CITY_FINANCE'];
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
 export function isStaffRole(role: Role): boolean {
   return STAFF_ROLES.includes(role);
 }

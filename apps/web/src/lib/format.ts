@@ -5,7 +5,3 @@ export const DASH = '—';
 export function formatDateTime(value: string | null | undefined): string {
   return value ? dayjs(value).format('YYYY-MM-DD HH:mm:ss') : DASH;
 }
-
-export function formatDate(value: string | null | undefined): string {
-  return value ? dayjs(value).format('YYYY-MM-DD') : DASH;
-}

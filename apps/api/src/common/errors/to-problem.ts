@@ -17,25 +17,34 @@ const DETAILS: Partial<Record<ErrorCode, string>> = {
   PAYLOAD_TOO_LARGE: '请求内容超过 1 MB 上限',
   UNSUPPORTED_MEDIA_TYPE: '请求内容类型不受支持，请使用 application/json',
   NOT_FOUND: '请求的资源不存在',
+  AUTH_REQUIRED: '请先登录',
+  FORBIDDEN: '当前账号无权执行此操作',
   DATABASE_UNAVAILABLE: '数据库暂时无法访问，请稍后重试',
   INTERNAL: '服务器内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
 };
 
 /** Fastify's own error codes (body parsing, content type, size) mapped to ours. */
-function fastifyCode(error: { code?: unknown; statusCode?: unknown }): ErrorCode | null {
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'PAYLOAD_TOO_LARGE';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'MALFORMED_REQUEST';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return 'MALFORMED_REQUEST';
-    default:
-      return null;
-  }
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_REQUEST',
+};
+
+/** Nest's HttpExceptions (unknown routes, its own pipes) by status; other 4xx are malformed requests. */
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  401: 'AUTH_REQUIRED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+function reply(code: ErrorCode, base: { instance?: string; requestId?: string }, unexpected = false): ProblemReply {
+  return { status: ERROR_STATUS[code].status, problem: problemDocument(code, DETAILS[code]!, base), headers: {}, unexpected };
 }
 
 export function toProblem(error: unknown, context: { url?: string; requestId?: string }): ProblemReply {
@@ -61,25 +70,17 @@ export function toProblem(error: unknown, context: { url?: string; requestId?: s
     };
   }
 
-  const candidate = error as { code?: unknown; statusCode?: unknown; name?: unknown };
-  const mapped = fastifyCode(candidate);
-  if (mapped) {
-    return { status: ERROR_STATUS[mapped].status, problem: problemDocument(mapped, DETAILS[mapped]!, base), headers: {}, unexpected: false };
-  }
+  const candidate = error as { code?: unknown; statusCode?: unknown };
+  const fastifyCode = typeof candidate.code === 'string' && Object.hasOwn(FASTIFY_CODES, candidate.code) ? FASTIFY_CODES[candidate.code] : undefined;
+  if (fastifyCode) return reply(fastifyCode, base);
   // JSON.parse failures and prototype-poisoning refusals of Fastify's parser are SyntaxErrors with a 400.
-  if (candidate.statusCode === 400 || error instanceof SyntaxError) {
-    return { status: 400, problem: problemDocument('MALFORMED_REQUEST', DETAILS.MALFORMED_REQUEST!, base), headers: {}, unexpected: false };
-  }
+  if (candidate.statusCode === 400 || error instanceof SyntaxError) return reply('MALFORMED_REQUEST', base);
 
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code: ErrorCode =
-      status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE'
-        : status === 429 ? 'RATE_LIMITED' : status === 403 ? 'FORBIDDEN' : status === 401 ? 'AUTH_REQUIRED'
-        : status < 500 ? 'MALFORMED_REQUEST' : 'INTERNAL';
-    const detail = code === 'FORBIDDEN' ? '当前账号无权执行此操作' : code === 'AUTH_REQUIRED' ? '请先登录' : DETAILS[code] ?? DETAILS.MALFORMED_REQUEST!;
-    return { status: ERROR_STATUS[code].status, problem: problemDocument(code, detail, base), headers: {}, unexpected: status >= 500 };
+    if (status >= 500) return reply('INTERNAL', base, true);
+    return reply(Object.hasOwn(HTTP_STATUS_CODES, status) ? HTTP_STATUS_CODES[status] : 'MALFORMED_REQUEST', base);
   }
 
-  return { status: 500, problem: problemDocument('INTERNAL', DETAILS.INTERNAL!, base), headers: {}, unexpected: true };
+  return reply('INTERNAL', base, true);
 }

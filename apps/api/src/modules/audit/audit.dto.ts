@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { LoginEventKind, LoginEventView, OperationLogView } from '@butie/contracts';
-import { encodeCursor } from '../../common/http/cursor.js';
+import { encodeCursor, MAX_PAGE_SIZE } from '../../common/http/cursor.js';
 import type { LoginEvent } from './login-event.entity.js';
 import type { OperationLog } from './operation-log.entity.js';
 
@@ -16,12 +16,12 @@ class LogPageQuery {
   @MaxLength(64)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit 须为整数' })
   @Min(1, { message: 'limit 不能小于 1' })
-  @Max(100, { message: '每页最多 100 条' })
+  @Max(MAX_PAGE_SIZE, { message: `每页最多 ${MAX_PAGE_SIZE} 条` })
   limit?: number;
 
   @ApiPropertyOptional({ description: '起始日期（含），YYYY-MM-DD' })

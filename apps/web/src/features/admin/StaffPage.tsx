@@ -261,12 +261,7 @@ function CreateStaffModal(props: { open: boolean; regionOptions: { value: string
         <Form.Item name="fullName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="phone" label="手机号码" extra="开启短信二次验证时，管理部门账号必须登记手机号码" rules={[PHONE_RULE]}>
-          <Input maxLength={11} inputMode="numeric" />
-        </Form.Item>
-        <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
-          <Input maxLength={128} />
-        </Form.Item>
+        <ContactFields phoneHint="开启短信二次验证时，管理部门账号必须登记手机号码" />
       </Form>
     </Modal>
   );
@@ -299,14 +294,23 @@ function EditStaffModal({ account, onClose }: { account: StaffAccountView | null
           <Form.Item name="fullName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
             <Input maxLength={64} />
           </Form.Item>
-          <Form.Item name="phone" label="手机号码" extra={`当前：${account.phoneMasked ?? '未登记'}；不修改请留空`} rules={[PHONE_RULE]}>
-            <Input maxLength={11} inputMode="numeric" />
-          </Form.Item>
-          <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
-            <Input maxLength={128} />
-          </Form.Item>
+          <ContactFields phoneHint={`当前：${account.phoneMasked ?? '未登记'}；不修改请留空`} />
         </Form>
       )}
     </Modal>
+  );
+}
+
+/** Phone (for the SMS second factor) and email, the same in the create and edit forms. */
+function ContactFields({ phoneHint }: { phoneHint: string }) {
+  return (
+    <>
+      <Form.Item name="phone" label="手机号码" extra={phoneHint} rules={[PHONE_RULE]}>
+        <Input maxLength={11} inputMode="numeric" />
+      </Form.Item>
+      <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
+        <Input maxLength={128} />
+      </Form.Item>
+    </>
   );
 }

@@ -1,18 +1,7 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { UserView } from '@butie/contracts';
 import { api } from '../../../lib/api-client';
 import { sessionStore } from '../../../lib/session';
-
-export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async () => {
-      const me = await api<UserView>('GET', '/api/v1/me');
-      sessionStore.updateUser(me);
-      return me;
-    },
-  });
-}
 
 export interface ProfileInput {
   fullName: string;
