@@ -52,3 +52,26 @@ export function violatedUniqueIndex(error: unknown): string | null {
   }
   return null;
 }
+
+/** Integrity violations that mean "this conflicts with a stored record". */
+const CONFLICT_SQLSTATES = new Set(['23505', '23503', '23P01']);
+
+/**
+ * A refusal by the database of the data we sent it (a constraint, a value out of range), as the
+ * client's problem: 409 for a conflict with stored data, 400 for a value it cannot take. A 500 is
+ * for our faults only. These still mean a check is missing before the database, so they are logged.
+ */
+export function dataRefusal(error: unknown): { kind: 'CONFLICT' | 'VALIDATION_FAILED'; sqlState: string; constraint: string | null } | null {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; constraint?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string' && /^2[23][0-9A-Z]{3}$/.test(candidate.code)) {
+      return {
+        kind: CONFLICT_SQLSTATES.has(candidate.code) ? 'CONFLICT' : 'VALIDATION_FAILED',
+        sqlState: candidate.code,
+        constraint: typeof candidate.constraint === 'string' ? candidate.constraint : null,
+      };
+    }
+    current = candidate.driverError ?? candidate.cause;
+  }
+  return null;
+}

@@ -62,10 +62,30 @@ describe('toProblem: database outages become 503 DATABASE_UNAVAILABLE with Retry
     expect(reply.unexpected).toBe(false);
   });
 
-  it('does not take a failing query of ours (a unique violation) for an outage', () => {
+  it('does not take a refused write (a unique violation) for an outage', () => {
     const reply = toProblem(new QueryFailedError('INSERT', [], Object.assign(new Error('duplicate key'), { code: '23505' })), context);
-    expect(reply.status).toBe(500);
-    expect(reply.problem.code).toBe('INTERNAL');
+    expect(reply.status).not.toBe(503);
+  });
+});
+
+describe('toProblem: a constraint of the database never reaches a client as 500', () => {
+  const driverError = (code: string, constraint?: string) => Object.assign(new Error('refused'), { code, constraint });
+
+  it.each<[string, string, number, string]>([
+    ['a unique violation', '23505', 409, 'CONFLICT'],
+    ['a foreign key violation', '23503', 409, 'CONFLICT'],
+    ['a not-null violation', '23502', 400, 'VALIDATION_FAILED'],
+    ['a check violation', '23514', 400, 'VALIDATION_FAILED'],
+    ['a value too long', '22001', 400, 'VALIDATION_FAILED'],
+    ['a NUL byte in text', '22021', 400, 'VALIDATION_FAILED'],
+    ['a value of the wrong syntax', '22P02', 400, 'VALIDATION_FAILED'],
+  ])('answers %s (SQLSTATE %s) with %i %s and flags it for the log', (_what, sqlState, status, code) => {
+    const reply = toProblem(new QueryFailedError('UPDATE users SET status = $1', [null], driverError(sqlState, 'users_status_check')), context);
+    expect(reply.status).toBe(status);
+    expect(reply.problem).toMatchObject({ status, code });
+    expect(reply.unexpected).toBe(false);
+    expect(reply.refusedByDatabase).toEqual({ sqlState, constraint: 'users_status_check' });
+    expect(JSON.stringify(reply.problem)).not.toContain('users_status_check');
   });
 });
 

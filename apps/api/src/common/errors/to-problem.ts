@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { ErrorCode, Problem } from '@butie/contracts';
-import { isDatabaseUnavailable } from '../../database/database-errors.js';
+import { dataRefusal, isDatabaseUnavailable } from '../../database/database-errors.js';
 import { AppError, ERROR_STATUS } from './app-error.js';
 import { problemDocument } from './problem.js';
 
@@ -10,6 +10,8 @@ export interface ProblemReply {
   headers: Record<string, string>;
   /** True for faults of ours (5xx other than a database outage): log the stack. */
   unexpected: boolean;
+  /** A constraint of the database refused what a check of ours should have: log it (as a warning). */
+  refusedByDatabase?: { sqlState: string; constraint: string | null };
 }
 
 const DETAILS: Partial<Record<ErrorCode, string>> = {
@@ -22,6 +24,8 @@ const DETAILS: Partial<Record<ErrorCode, string>> = {
   DATABASE_UNAVAILABLE: '数据库暂时无法访问，请稍后重试',
   INTERNAL: '服务器内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
+  CONFLICT: '提交的数据与已有记录冲突（可能已被他人修改或已存在），请刷新后重试',
+  VALIDATION_FAILED: '提交的数据不符合要求，请检查后重试',
 };
 
 /** Fastify's own error codes (body parsing, content type, size) mapped to ours. */
@@ -68,6 +72,11 @@ export function toProblem(error: unknown, context: { url?: string; requestId?: s
       headers: { 'retry-after': '5' },
       unexpected: false,
     };
+  }
+
+  const refusal = dataRefusal(error);
+  if (refusal) {
+    return { ...reply(refusal.kind, base), refusedByDatabase: { sqlState: refusal.sqlState, constraint: refusal.constraint } };
   }
 
   const candidate = error as { code?: unknown; statusCode?: unknown };

@@ -1,17 +1,23 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
+import { serializeError } from './error-serializer.js';
+
+/** Injection token of the process's root logger (for services that log outside a request). */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 /** One JSON logger for the whole process; Fastify's request logger is a child of it. */
-export function createRootLogger(level: string): Logger {
-  return pino({
+export function createRootLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'butietong-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError, error: serializeError },
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.oldPassword', '*.newPassword', '*.refreshToken', '*.accessToken'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 // Nest announces every module and route at start-up; useful when debugging, noise otherwise.

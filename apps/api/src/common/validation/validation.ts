@@ -1,11 +1,48 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@butie/contracts';
 import { AppError } from '../errors/app-error.js';
+import { LINE_BREAKS_OR_TABS } from './text-rules.js';
 
 /** Nest's own (English) messages, in the language of every other detail. */
 const NEST_MESSAGES: Record<string, string> = {
   isObject: '请求内容须为 JSON 对象',
 };
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/**
+ * class-validator's English default, for a constraint a DTO gave no message of its own: in Chinese,
+ * with the limit it names. A DTO's own message (already Chinese) is kept as it is.
+ */
+const DEFAULT_MESSAGES: Record<string, (field: string, limit: string | undefined) => string> = {
+  maxLength: (f, n) => `${f} 最多 ${n} 个字符`,
+  minLength: (f, n) => `${f} 至少 ${n} 个字符`,
+  isLength: (f) => `${f} 长度不符合要求`,
+  isString: (f) => `${f} 须为文本`,
+  isInt: (f) => `${f} 须为整数`,
+  isNumber: (f) => `${f} 须为数字`,
+  min: (f, n) => `${f} 不能小于 ${n}`,
+  max: (f, n) => `${f} 不能大于 ${n}`,
+  isBoolean: (f) => `${f} 须为 true 或 false`,
+  isIn: (f) => `${f} 的取值不在允许范围内`,
+  isEnum: (f) => `${f} 的取值不在允许范围内`,
+  isUuid: (f) => `${f} 须为有效的编号`,
+  isNotEmpty: (f) => `${f} 不能为空`,
+  isEmail: (f) => `${f} 须为有效的电子邮箱`,
+  isIso8601: (f) => `${f} 须为有效的日期`,
+  isDateString: (f) => `${f} 须为有效的日期`,
+  arrayMaxSize: (f, n) => `${f} 最多 ${n} 项`,
+  arrayMinSize: (f, n) => `${f} 至少 ${n} 项`,
+  isArray: (f) => `${f} 须为数组`,
+};
+
+function inChinese(constraint: string, field: string, message: string): string {
+  if (constraint === 'whitelistValidation') return `不允许的字段：${field}`;
+  if (NEST_MESSAGES[constraint]) return NEST_MESSAGES[constraint];
+  if (CHINESE.test(message)) return message;
+  const limit = /-?\d+(\.\d+)?/.exec(message)?.[0];
+  return DEFAULT_MESSAGES[constraint]?.(field, limit) ?? `${field} 不符合要求`;
+}
 
 /** Flattens class-validator's tree into field-keyed messages (`address.city`) that a form can show. */
 export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -13,7 +50,7 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      result.push({ field, message: constraint === 'whitelistValidation' ? `不允许的字段：${field}` : (NEST_MESSAGES[constraint] ?? message) });
+      result.push({ field, message: inChinese(constraint, field, message) });
     }
     if (error.children && error.children.length > 0) result.push(...fieldErrors(error.children, field));
   }
@@ -44,12 +81,68 @@ export function prototypeKeyFields(value: unknown): string[] {
   return found;
 }
 
+const MULTILINE_KEY = 'butie:multiline';
+// Where @ApiProperty keeps a field's documented schema (@nestjs/swagger's DECORATORS.API_MODEL_PROPERTIES).
+const API_PROPERTY_KEY = 'swagger/apiModelProperties';
+
+/** A text field that may hold line breaks and tabs (an opinion, a note); every other text may not. */
+export const MultiLine = (): PropertyDecorator => (target, key) => Reflect.defineMetadata(MULTILINE_KEY, true, target, key);
+
+/**
+ * Rules every DTO field follows without saying so: null only where the field's documented schema
+ * says `nullable: true` (optional means "may be left out", not "may be null"), and line breaks or
+ * tabs only in a @MultiLine() field.
+ */
+export function implicitFieldErrors(dto: object, prefix = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  const prototype = Object.getPrototypeOf(dto) as object;
+  for (const [key, value] of Object.entries(dto)) {
+    const field = prefix ? `${prefix}.${key}` : key;
+    if (value === null) {
+      const documented = Reflect.getMetadata(API_PROPERTY_KEY, prototype, key) as { nullable?: boolean } | undefined;
+      if (documented?.nullable !== true) errors.push({ field, message: `${field} 不能为 null（不修改请省略该字段）` });
+    } else if (typeof value === 'string') {
+      if (LINE_BREAKS_OR_TABS.test(value) && !Reflect.getMetadata(MULTILINE_KEY, prototype, key)) {
+        errors.push({ field, message: `${field} 不能包含换行符或制表符` });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (isDto(item)) errors.push(...implicitFieldErrors(item, `${field}[${index}]`));
+      });
+    } else if (isDto(value)) {
+      errors.push(...implicitFieldErrors(value, field));
+    }
+  }
+  return errors;
+}
+
+/** An instance of a DTO class (nested DTOs are instances after transformation), not a plain value. */
+function isDto(value: unknown): value is object {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype !== null && prototype !== Object.prototype && prototype !== Array.prototype;
+}
+
+function validationFailed(fields: FieldError[]): AppError {
+  const summary = fields.map((f) => f.message).join('；');
+  return new AppError('VALIDATION_FAILED', summary || '请求内容不符合要求', { fields });
+}
+
 class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    // Request bodies, queries and params only: what a custom decorator (@CurrentUser) gives is ours.
+    if (metadata.type !== 'custom' && metadata.metatype && isDto(result) && result instanceof metadata.metatype) {
+      const errors = implicitFieldErrors(result as object);
+      if (errors.length > 0) throw validationFailed(errors);
+    }
+    return result;
+  }
+
   protected override stripProtoKeys(value: unknown): void {
     const fields = prototypeKeyFields(value);
     if (fields.length > 0) {
-      const errors = fields.map((field) => ({ field, message: `不允许的字段：${field}` }));
-      throw new AppError('VALIDATION_FAILED', errors.map((e) => e.message).join('；'), { fields: errors });
+      throw validationFailed(fields.map((field) => ({ field, message: `不允许的字段：${field}` })));
     }
     super.stripProtoKeys(value);
   }
@@ -63,10 +156,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = fieldErrors(errors);
-      const summary = fields.map((f) => f.message).join('；');
-      return new AppError('VALIDATION_FAILED', summary || '请求内容不符合要求', { fields });
-    },
+    exceptionFactory: (errors) => validationFailed(fieldErrors(errors)),
   });
 }
