@@ -1,8 +1,11 @@
-import { collectRoutes, openApiPath, type RouteInfo } from './support/routes.js';
+import { collectRoutes, openApiPath, type RouteInfo } from '../src/common/openapi/route-catalogue.js';
+import type { ErrorCode } from '@butie/contracts';
+import { ERROR_STATUS } from '../src/common/errors/app-error.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface OpenApiOperation {
   security?: Record<string, string[]>[];
+  responses: Record<string, { content?: Record<string, unknown>; 'x-problem-codes'?: string[] }>;
 }
 interface OpenApiDocument {
   openapi: string;
@@ -65,6 +68,33 @@ describe('health and API documentation', () => {
     );
     const expected = Object.fromEntries(routes.map((route) => [route.route, !route.isPublic]));
     expect(security).toEqual(expected);
+  });
+
+  it('documents each operation’s problem responses: status, the codes it can carry, problem+json (finding 15)', () => {
+    for (const route of routes) {
+      const operation = doc.paths[openApiPath(route.path)][route.method.toLowerCase()];
+      const problems = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
+      expect({ route: route.route, statuses: problems.map(([status]) => status) }).toEqual({
+        route: route.route,
+        statuses: expect.arrayContaining(['400', '500', '503', ...(route.isPublic ? [] : ['401', '403'])]),
+      });
+      for (const [status, response] of problems) {
+        expect(response.content).toHaveProperty(['application/problem+json']);
+        for (const code of response['x-problem-codes'] ?? []) expect({ code, status: ERROR_STATUS[code as ErrorCode].status }).toEqual({ code, status: Number(status) });
+      }
+    }
+  });
+
+  it('names the codes an integrator will meet, e.g. on sign-in and on a guarded route', () => {
+    const login = doc.paths['/api/v1/auth/login'].post.responses;
+    expect(login['401']['x-problem-codes']).toEqual(['INVALID_CREDENTIALS']);
+    expect(login['423']['x-problem-codes']).toEqual(['ACCOUNT_LOCKED']);
+    expect(login['429']['x-problem-codes']).toEqual(['SMS_DAILY_LIMIT', 'RATE_LIMITED']);
+    expect(login['400']['x-problem-codes']).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'MALFORMED_REQUEST', 'REQUEST_TOO_COMPLEX']));
+    const staff = doc.paths['/api/v1/staff/{id}'].patch.responses;
+    expect(staff['401']['x-problem-codes']).toEqual(expect.arrayContaining(['AUTH_REQUIRED', 'TOKEN_EXPIRED', 'SESSION_IDLE']));
+    expect(staff['403']['x-problem-codes']).toEqual(expect.arrayContaining(['FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED']));
+    expect(staff['404']['x-problem-codes']).toEqual(['NOT_FOUND']);
   });
 
   it('/api/docs serves the interactive documentation page', async () => {

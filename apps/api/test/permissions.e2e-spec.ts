@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { ROLES, type Role } from '@butie/contracts';
-import { collectRoutes, type RouteInfo } from './support/routes.js';
+import { collectRoutes, type RouteInfo } from '../src/common/openapi/route-catalogue.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -14,10 +14,12 @@ const EXPECTED_PERMISSIONS: Record<string, string> = {
   'GET /api/health': 'public',
   'GET /api/v1/app-info': 'public',
   'GET /api/v1/audit/login-events': 'log.read',
+  'GET /api/v1/audit/login-events/export': 'log.read',
   'GET /api/v1/audit/operation-logs': 'log.read',
+  'GET /api/v1/audit/operation-logs/export': 'log.read',
   'GET /api/v1/me': 'account.self + before password change',
   'GET /api/v1/regions': 'region.read',
-  'GET /api/v1/sandbox/sms-outbox': 'public',
+  'GET /api/v1/sandbox/sms-outbox/:ticket': 'public',
   'GET /api/v1/staff': 'staff.manage',
   'GET /api/v1/units': 'unit.read',
   'GET /api/v1/units/:id': 'unit.read',
@@ -31,9 +33,13 @@ const EXPECTED_PERMISSIONS: Record<string, string> = {
   'POST /api/v1/auth/sms/login': 'public',
   'POST /api/v1/auth/sms/send': 'public',
   'POST /api/v1/me/password': 'account.self + before password change',
+  'POST /api/v1/me/phone/verification': 'account.self',
+  'PUT /api/v1/me/email': 'account.self',
+  'PUT /api/v1/me/phone': 'account.self',
   'POST /api/v1/regions/counties': 'region.manage',
   'POST /api/v1/staff': 'staff.manage',
   'POST /api/v1/staff/:id/password-reset': 'staff.manage',
+  'POST /api/v1/staff/:id/unlock': 'staff.manage',
 };
 
 function describeRequirement(route: RouteInfo): string {
@@ -113,7 +119,8 @@ describe('permissions', () => {
     const open = routes.filter((route) => route.isPublic);
     expect(open.length).toBeGreaterThan(0);
     for (const route of open) {
-      const path = route.path === '/api/v1/sandbox/sms-outbox' ? `${route.path}?phone=13800000001` : route.path;
+      const ticket = async () => (await t.http().post('/api/v1/auth/sms/send').send({ phone: '13612345000' })).body.sandboxTicket as string;
+      const path = route.path === '/api/v1/sandbox/sms-outbox/:ticket' ? route.path.replace(':ticket', await ticket()) : route.path;
       // POSTs get an empty body: a validation refusal (400) still shows the route let the caller in.
       const response = await t.http()[route.method.toLowerCase() as 'get'](path).send({});
       expect({ route: route.route, status: response.status }).toEqual({ route: route.route, status: route.method === 'GET' ? 200 : 400 });

@@ -2,8 +2,9 @@ import { RequestMethod, VERSION_NEUTRAL } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, VERSION_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Permission } from '@butie/contracts';
-import { ALLOW_PENDING_PASSWORD_KEY, PERMISSION_KEY, PUBLIC_KEY } from '../../src/common/auth/decorators.js';
+import type { ErrorCode, Permission } from '@butie/contracts';
+import { ALLOW_PENDING_PASSWORD_KEY, PERMISSION_KEY, PUBLIC_KEY } from '../auth/decorators.js';
+import { declaredProblems } from './api-problems.js';
 
 export interface RouteInfo {
   /** e.g. `GET /api/v1/staff/:id` */
@@ -13,11 +14,14 @@ export interface RouteInfo {
   isPublic: boolean;
   permission: Permission | null;
   allowedWhilePasswordChangeRequired: boolean;
+  /** What the handler declared it can refuse with (@ApiProblems), beyond what its shape implies. */
+  problems: ErrorCode[];
 }
 
 /**
  * Every route of every controller the running app registered, read from the same decorator
- * metadata the global guards read, so that the list cannot drift from what is enforced.
+ * metadata the global guards read, so that the list cannot drift from what is enforced. It drives
+ * the problem responses of the OpenAPI document and the permission snapshot test.
  */
 export function collectRoutes(app: NestFastifyApplication): RouteInfo[] {
   const discovery = new DiscoveryService(app.get(ModulesContainer));
@@ -47,6 +51,7 @@ export function collectRoutes(app: NestFastifyApplication): RouteInfo[] {
             isPublic,
             permission: reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets) ?? null,
             allowedWhilePasswordChangeRequired: reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_KEY, targets) === true,
+            problems: declaredProblems(handler, controller),
           });
         }
       }
