@@ -4,6 +4,7 @@ import { MOBILE_PHONE_PATTERN } from '@butie/contracts';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
 import { createRootLogger } from './common/logging/logger.js';
+import { DatabaseSetupError } from './database/app-role.js';
 import { connectDatabase } from './database/connect.js';
 import { AlreadyBootstrappedError, bootstrapCity } from './database/seeds/bootstrap.js';
 
@@ -11,7 +12,7 @@ const USAGE = `usage: node apps/api/dist/cli.js bootstrap --city-code <code> --c
 
 Sets up an empty database for real use (DEMO_DATA off): the city, an administrator "admin" and an
 auditor "auditor", each with a one-time password printed here once. Uses DATABASE_URL, or the
-embedded PostgreSQL like npm start. Staff sign-in asks for an SMS code when STAFF_SMS_2FA is on
+embedded PostgreSQL like npm start (with DATABASE_URL, DATABASE_OWNER_URL migrates first). Staff sign-in asks for an SMS code when STAFF_SMS_2FA is on
 (the default outside demo mode): give the phones then.`;
 
 /** Operator commands that are not HTTP endpoints: they run before anyone can sign in. */
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
+    console.error(error instanceof DatabaseSetupError ? error.message : error);
     process.exit(1);
   },
 );

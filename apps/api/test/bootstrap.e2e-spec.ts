@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { TEST_ENV, withDatabase } from './support/test-env.js';
+import { appUrlOf, TEST_ENV, withDatabase } from './support/test-env.js';
 
 const CLI = path.resolve(process.cwd(), 'dist/cli.js');
 
@@ -35,7 +35,8 @@ describe('bootstrap of an empty database (DEMO_DATA off)', () => {
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the API first (npm run build)`);
     await admin(`CREATE DATABASE ${database}`);
-    env = { ...TEST_ENV, DATABASE_URL: withDatabase(process.env.BUTIE_TEST_SERVER_URL!, database) };
+    // As in production: the owner migrates, the app runs as its own role.
+    env = { ...TEST_ENV, DATABASE_OWNER_URL: withDatabase(process.env.BUTIE_TEST_SERVER_URL!, database), DATABASE_URL: appUrlOf(database) };
   });
 
   afterAll(async () => {
@@ -49,7 +50,7 @@ describe('bootstrap of an empty database (DEMO_DATA off)', () => {
     expect(password('ADMIN')).toBeDefined();
     expect(password('AUDITOR')).toBeDefined();
 
-    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    const client = new pg.Client({ connectionString: env.DATABASE_OWNER_URL });
     await client.connect();
     try {
       const users = (await client.query(`SELECT username, role, must_change_password, phone FROM users ORDER BY username`)).rows;

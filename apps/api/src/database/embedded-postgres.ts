@@ -12,7 +12,12 @@ export class EmbeddedPostgresError extends Error {}
 interface Credentials {
   user: string;
   password: string;
+  /** The password of the app's own role (APP_ROLE); files written before it existed lack it. */
+  appPassword?: string;
 }
+
+/** The role the app runs as on its embedded server: no superuser, owns nothing. */
+export const EMBEDDED_APP_ROLE = 'butietong_app';
 
 interface LockFile {
   appPid: number;
@@ -21,7 +26,10 @@ interface LockFile {
 }
 
 export interface EmbeddedPostgresHandle {
+  /** The superuser, who owns the schema and runs the migrations. */
   url: string;
+  /** The app's own role (EMBEDDED_APP_ROLE) on the same database. */
+  appUrl: string;
   stop(): Promise<void>;
 }
 
@@ -68,6 +76,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
     credentials = { user: 'postgres', password: randomBytes(24).toString('base64url') };
   }
+  if (!credentials.appPassword) credentials = { ...credentials, appPassword: randomBytes(24).toString('base64url') };
 
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -86,8 +95,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!initialised) {
     log(`initialising a new PostgreSQL data folder in ${dir}`);
     await server.initialise();
-    await fs.writeFile(credentialsPath, JSON.stringify(credentials), { mode: 0o600 });
   }
+  await fs.writeFile(credentialsPath, JSON.stringify(credentials), { mode: 0o600 });
 
   try {
     await server.start();
@@ -103,10 +112,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const adminUrl = connectionUrl(credentials, options.port, 'postgres');
   await ensureDatabase(adminUrl, options.database);
+  await ensureAppRole(adminUrl, credentials.appPassword!);
 
   let stopped = false;
   return {
     url: connectionUrl(credentials, options.port, options.database),
+    appUrl: connectionUrl({ user: EMBEDDED_APP_ROLE, password: credentials.appPassword! }, options.port, options.database),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -183,6 +194,24 @@ async function letPostgresUserReach(folder: string, log: (m: string) => void): P
       log(`added search permission (o+x) to ${current} so that the postgres user can reach its data`);
     }
     if (path.dirname(current) === current) break;
+  }
+}
+
+/** The app's login role, with the password kept beside the data folder; its rights come after the migrations. */
+async function ensureAppRole(adminUrl: string, password: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const role = client.escapeIdentifier(EMBEDDED_APP_ROLE);
+    const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [EMBEDDED_APP_ROLE])).rowCount! > 0;
+    const literal = client.escapeLiteral(password);
+    await client.query(
+      exists
+        ? `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal}`
+        : `CREATE ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal}`,
+    );
+  } finally {
+    await client.end();
   }
 }
 

@@ -26,8 +26,10 @@ export default async function globalSetup(): Promise<void> {
   const { createApp } = require('../../src/app.factory.js') as typeof import('../../src/app.factory.js');
   const { loadConfig } = require('../../src/config/app-config.js') as typeof import('../../src/config/app-config.js');
   const { createRootLogger } = require('../../src/common/logging/logger.js') as typeof import('../../src/common/logging/logger.js');
-  const { TEST_ENV, TEST_PASSWORD, withDatabase } = require('./test-env.js') as typeof import('./test-env.js');
+  const { TEST_ENV, TEST_PASSWORD, withDatabase, withRole } = require('./test-env.js') as typeof import('./test-env.js');
   const { seedDemoData } = require('../../src/database/seeds/demo-seed.js') as typeof import('../../src/database/seeds/demo-seed.js');
+  const { grantAppRights } = require('../../src/database/app-role.js') as typeof import('../../src/database/app-role.js');
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
 
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -38,21 +40,30 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = globalThis.__EMBEDDED_PG__.url;
   }
   const template = `butie_template_${process.pid}`;
+  // The role the app runs as, as in production: no superuser, owns nothing. One per run (roles
+  // are shared by every database of the server, and another run may be going on beside this one).
+  const appRole = `butie_app_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const appPassword = randomBytes(18).toString('base64url');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
+  await admin.query(`CREATE ROLE ${appRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${appPassword}'`);
   await admin.end();
 
   const templateUrl = withDatabase(serverUrl, template);
   await runMigrations(templateUrl);
-  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: templateUrl });
-  const app = await createApp({ config, logger: createRootLogger('silent'), databaseUrl: templateUrl });
+  await grantAppRights(templateUrl, appRole);
+  const appUrl = withRole(templateUrl, appRole, appPassword);
+  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: appUrl });
+  const app = await createApp({ config, logger: createRootLogger('silent'), databaseUrl: appUrl });
   await seedDemoData(app, TEST_PASSWORD);
   await app.close();
 
   process.env.BUTIE_TEST_SERVER_URL = serverUrl;
   process.env.BUTIE_TEST_TEMPLATE = template;
+  process.env.BUTIE_TEST_APP_ROLE = appRole;
+  process.env.BUTIE_TEST_APP_PASSWORD = appPassword;
 }
 
 

@@ -9,14 +9,19 @@ import type { SessionTokens } from '@butie/contracts';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createRootLogger } from '../../src/common/logging/logger.js';
-import { TEST_ENV, TEST_PASSWORD, withDatabase } from './test-env.js';
+import { appUrlOf, TEST_ENV, TEST_PASSWORD, withDatabase } from './test-env.js';
 
 export { TEST_PASSWORD };
 
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
+  /** The app's own connection (its role: no superuser, owns nothing). */
   db: DataSource;
+  /** The same database as the schema's owner (the server's superuser), for setting up what the app may not. */
+  ownerUrl: string;
+  /** One statement as the schema's owner: what the app's own role is not even allowed to try. */
+  asOwner(sql: string, params?: unknown[]): Promise<unknown[]>;
   http: () => request.Agent;
   /** Password sign-in of a demo account; returns the session tokens. */
   login(username: string, password?: string): Promise<SessionTokens>;
@@ -37,7 +42,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await admin.query(`CREATE DATABASE ${database} TEMPLATE ${process.env.BUTIE_TEST_TEMPLATE}`);
   await admin.end();
 
-  const databaseUrl = withDatabase(serverUrl, database);
+  // As the app's own role, as in production; `ownerUrl` is the server's superuser, for what the app may not do.
+  const databaseUrl = appUrlOf(database);
+  const ownerUrl = withDatabase(serverUrl, database);
   const config = loadConfig({ ...TEST_ENV, ...env, DATABASE_URL: databaseUrl });
   const app = await createApp({ config, logger: createRootLogger('silent'), databaseUrl });
   await app.getHttpAdapter().getInstance().ready();
@@ -56,6 +63,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     config,
     db,
+    ownerUrl,
+    asOwner: async (sql, params = []) => {
+      const client = new pg.Client({ connectionString: ownerUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as unknown[];
+      } finally {
+        await client.end();
+      }
+    },
     http,
     login,
     bearer: async (username) => ({ Authorization: `Bearer ${(await login(username)).accessToken}` }),
