@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config.js';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
 import { PermissionGuard } from './common/auth/permission.guard.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
+import { ROOT_LOGGER } from './common/logging/logger.js';
 import { MemoryRateLimiter, RateLimiter } from './common/rate-limit/rate-limiter.js';
 import { RedisRateLimiter } from './common/rate-limit/redis-rate-limiter.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -31,12 +32,13 @@ class CoreModule {
       module: CoreModule,
       providers: [
         { provide: AppConfig, useValue: config },
+        { provide: ROOT_LOGGER, useValue: logger },
         {
           provide: RateLimiter,
           useFactory: () => (config.redisUrl ? new RedisRateLimiter(config.redisUrl, logger) : new MemoryRateLimiter()),
         },
       ],
-      exports: [AppConfig, RateLimiter],
+      exports: [AppConfig, ROOT_LOGGER, RateLimiter],
     };
   }
 }

@@ -5,6 +5,7 @@ import { createApp } from './app.factory.js';
 import { loadConfig, type AppConfig } from './config/app-config.js';
 import { createRootLogger } from './common/logging/logger.js';
 import { connectDatabase } from './database/connect.js';
+import { DatabaseSetupError } from './database/app-role.js';
 import { EmbeddedPostgresError, type EmbeddedPostgresHandle } from './database/embedded-postgres.js';
 import { demoStaffAccounts, DEMO_APPLICANT, DEMO_UNIT } from './database/seeds/demo-data.js';
 import { seedDemoData } from './database/seeds/demo-seed.js';
@@ -43,11 +44,14 @@ async function main(): Promise<void> {
     embedded = database.embedded;
     const databaseUrl = database.url;
     app = await createApp({ config, logger, databaseUrl });
+    if (config.sms.provider === 'sandbox' && !config.demo.enabled) {
+      logger.warn('SMS sandbox outside demo mode (ALLOW_SANDBOX_OUTSIDE_DEMO=true): SMS codes of applicants and units are readable by whoever asks; test environments only');
+    }
     if (config.demo.enabled && (await seedDemoData(app, config.demo.password))) logger.info('demo data created');
     await app.listen({ port: config.port, host: config.host });
     printWelcome(config, app);
   } catch (error) {
-    if (error instanceof EmbeddedPostgresError) {
+    if (error instanceof EmbeddedPostgresError || error instanceof DatabaseSetupError) {
       console.error(`\n${error.message}\n`);
     } else {
       logger.fatal({ err: error }, 'start-up failed');
@@ -79,7 +83,10 @@ function printWelcome(config: AppConfig, app: NestFastifyApplication): void {
     byRole.set(`${ROLE_LABELS.UNIT}（单位登录）`, [DEMO_UNIT.account.username]);
     byRole.set(`${ROLE_LABELS.APPLICANT}（个人登录）`, [`${DEMO_APPLICANT.username}  — or SMS login with ${DEMO_APPLICANT.phone}`]);
     for (const [role, usernames] of byRole) lines.push(`    ${role.padEnd(16, '　')} ${usernames.join(', ')}`);
-    if (config.sms.provider === 'sandbox') lines.push('', '  SMS is the sandbox: codes appear on the login page (沙箱短信) and at /api/v1/sandbox/sms-outbox?phone=…');
+    if (config.sms.provider === 'sandbox') lines.push('', '  SMS is the sandbox: codes appear on the login page (沙箱短信); nothing leaves the machine.');
+  }
+  if (config.sms.provider === 'sandbox' && !config.demo.enabled) {
+    lines.push('', '  ⚠ SMS SANDBOX OUTSIDE DEMO MODE (ALLOW_SANDBOX_OUTSIDE_DEMO=true): codes for applicants and units can be read', '    by whoever asks for them. For test environments only; never for real people.');
   }
   lines.push('', '  Press Ctrl-C to stop.', '');
   process.stdout.write(`${lines.join('\n')}\n`);

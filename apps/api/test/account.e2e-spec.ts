@@ -1,9 +1,14 @@
 import type { SessionTokens } from '@butie/contracts';
 import { expectProblem } from './support/problem.js';
+import { latestCode, outboxOf } from './support/sms-outbox.js';
+import { waitFor } from './support/wait.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
 const ME = '/api/v1/me';
 const PASSWORD = '/api/v1/me/password';
+const EMAIL = '/api/v1/me/email';
+const PHONE_CODE = '/api/v1/me/phone/verification';
+const PHONE = '/api/v1/me/phone';
 
 interface UserRow {
   full_name: string;
@@ -14,7 +19,7 @@ interface UserRow {
   updated_at: Date;
 }
 
-describe('账号管理: name, phone and email', () => {
+describe('账号管理: name', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -26,47 +31,29 @@ describe('账号管理: name, phone and email', () => {
   const row = async (username: string) =>
     ((await t.db.query(`SELECT full_name, phone, email, role, password_hash, updated_at FROM users WHERE username = $1`, [username])) as UserRow[])[0];
 
-  it('saves a new name, phone and email', async () => {
+  it('saves a new name, trimmed', async () => {
     const auth = await t.bearer('xicheng_finance');
-    const response = await t.http().patch(ME).set(auth).send({ fullName: '  新名字  ', phone: '13611112222', email: 'new.name@example.com' });
+    const response = await t.http().patch(ME).set(auth).send({ fullName: '  新名字  ' });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ username: 'xicheng_finance', fullName: '新名字', phone: '13611112222', email: 'new.name@example.com' });
-
-    const me = await t.http().get(ME).set(auth);
-    expect(me.body).toMatchObject({ fullName: '新名字', phone: '13611112222', email: 'new.name@example.com' });
-    expect(await row('xicheng_finance')).toMatchObject({ full_name: '新名字', phone: '13611112222', email: 'new.name@example.com' });
-    // A field left out stays as it was; null clears the optional ones.
-    const cleared = await t.http().patch(ME).set(auth).send({ email: null });
-    expect(cleared.status).toBe(200);
-    expect(cleared.body).toMatchObject({ fullName: '新名字', phone: '13611112222', email: null });
+    expect(response.body).toMatchObject({ username: 'xicheng_finance', fullName: '新名字' });
+    expect((await t.http().get(ME).set(auth)).body.fullName).toBe('新名字');
+    expect(await row('xicheng_finance')).toMatchObject({ full_name: '新名字' });
   });
 
-  it('refuses a phone already used by another account with 409 PHONE_TAKEN and changes nothing', async () => {
+  it('does not change the phone or the email on a bearer token alone (400, nothing changes)', async () => {
     const auth = await t.bearer('beishan_finance');
     const before = await row('beishan_finance');
-    const response = await t.http().patch(ME).set(auth).send({ fullName: '不该保存', phone: '13800000001' });
-    const body = expectProblem(response, 409, 'PHONE_TAKEN');
-    expect(body.errors).toEqual([expect.objectContaining({ field: 'phone' })]);
-    expect(await row('beishan_finance')).toEqual(before);
-    // Keeping one's own phone is no conflict.
-    expect((await t.http().patch(ME).set(auth).send({ phone: before.phone })).status).toBe(200);
-  });
-
-  it('refuses an invalid email with 400 VALIDATION_FAILED naming email, and changes nothing', async () => {
-    const auth = await t.bearer('beishan_org');
-    const before = await row('beishan_org');
-    for (const email of ['not-an-email', 'a@', '', 'x'.repeat(130) + '@example.com']) {
-      const response = await t.http().patch(ME).set(auth).send({ fullName: '不该保存', email });
-      const body = expectProblem(response, 400, 'VALIDATION_FAILED');
-      expect((body.errors as { field: string }[]).map((e) => e.field)).toContain('email');
+    for (const body of [{ phone: '13611112222' }, { email: 'taken.over@example.com' }, { fullName: '改名', phone: '13611112222' }]) {
+      const response = await t.http().patch(ME).set(auth).send(body);
+      expectProblem(response, 400, 'VALIDATION_FAILED');
     }
-    expect(await row('beishan_org')).toEqual(before);
+    expect(await row('beishan_finance')).toEqual(before);
   });
 
   it('refuses to blank out the name (it is required) with VALIDATION_FAILED naming fullName', async () => {
     const auth = await t.bearer('beishan_org');
     const before = await row('beishan_org');
-    for (const fullName of [null, '', '   ', 'x'.repeat(65)]) {
+    for (const fullName of [null, '', '   ', 'x'.repeat(65), '张\n三']) {
       const response = await t.http().patch(ME).set(auth).send({ fullName });
       const body = expectProblem(response, 400, 'VALIDATION_FAILED');
       expect((body.errors as { field: string }[]).map((e) => e.field)).toContain('fullName');
@@ -86,8 +73,125 @@ describe('账号管理: name, phone and email', () => {
   it('requires sign-in', async () => {
     expectProblem(await t.http().patch(ME).send({ fullName: '匿名' }), 401, 'AUTH_REQUIRED');
     expectProblem(await t.http().post(PASSWORD).send({ oldPassword: TEST_PASSWORD, newPassword: 'Another#2026' }), 401, 'AUTH_REQUIRED');
+    expectProblem(await t.http().put(EMAIL).send({ email: null, currentPassword: TEST_PASSWORD }), 401, 'AUTH_REQUIRED');
+    expectProblem(await t.http().post(PHONE_CODE).send({ phone: '13611110000', currentPassword: TEST_PASSWORD }), 401, 'AUTH_REQUIRED');
+    expectProblem(await t.http().put(PHONE).send({ phone: '13611110000', code: '123456' }), 401, 'AUTH_REQUIRED');
   });
 });
+
+describe('账号管理: email, confirmed with the current password', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  const email = async (username: string) => ((await t.db.query(`SELECT email FROM users WHERE username = $1`, [username])) as { email: string | null }[])[0].email;
+
+  it('saves a new email given the current password, and clears it with null', async () => {
+    const auth = await t.bearer('nanhu_hrss');
+    const saved = await t.http().put(EMAIL).set(auth).send({ email: 'nanhu.hrss@example.com', currentPassword: TEST_PASSWORD });
+    expect(saved.status).toBe(200);
+    expect(saved.body.email).toBe('nanhu.hrss@example.com');
+    const cleared = await t.http().put(EMAIL).set(auth).send({ email: null, currentPassword: TEST_PASSWORD });
+    expect(cleared.body.email).toBeNull();
+    const [log] = (await t.db.query(`SELECT action FROM operation_logs WHERE actor_username = 'nanhu_hrss' ORDER BY id DESC LIMIT 1`)) as object[];
+    expect(log).toEqual({ action: 'EMAIL_CHANGE' });
+  });
+
+  it('refuses a wrong or missing current password, and an invalid email, changing nothing', async () => {
+    const auth = await t.bearer('nanhu_org');
+    const before = await email('nanhu_org');
+    const wrong = expectProblem(await t.http().put(EMAIL).set(auth).send({ email: 'a@example.com', currentPassword: 'Wrong#2026x' }), 400, 'CURRENT_PASSWORD_WRONG');
+    expect(wrong.errors).toEqual([expect.objectContaining({ field: 'currentPassword' })]);
+    expectProblem(await t.http().put(EMAIL).set(auth).send({ email: 'a@example.com' }), 400, 'VALIDATION_FAILED');
+    for (const bad of ['not-an-email', 'a@', '', 'x'.repeat(130) + '@example.com']) {
+      const body = expectProblem(await t.http().put(EMAIL).set(auth).send({ email: bad, currentPassword: TEST_PASSWORD }), 400, 'VALIDATION_FAILED');
+      expect((body.errors as { field: string }[]).map((e) => e.field)).toContain('email');
+    }
+    expect(await email('nanhu_org')).toBe(before);
+  });
+});
+
+describe('账号管理: phone, confirmed with the current password and a code sent to the new number', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Demo mode: the sandbox carries messages to staff phones too.
+    t = await startTestApp({ DEMO_DATA: 'true' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  const phoneOf = async (username: string) => ((await t.db.query(`SELECT phone FROM users WHERE username = $1`, [username])) as { phone: string | null }[])[0].phone;
+  const askCode = (auth: Record<string, string>, phone: string, currentPassword = TEST_PASSWORD) => t.http().post(PHONE_CODE).set(auth).send({ phone, currentPassword });
+  const confirm = (auth: Record<string, string>, phone: string, code: string) => t.http().put(PHONE).set(auth).send({ phone, code });
+
+  it('moves the account to the new number, tells the old number, and ends the other sessions', async () => {
+    const current = await t.login('xicheng_org');
+    const elsewhere = await t.login('xicheng_org');
+    const auth = { Authorization: `Bearer ${current.accessToken}` };
+    const oldPhone = (await phoneOf('xicheng_org'))!;
+
+    const sent = await askCode(auth, '13611112222');
+    expect(sent.status).toBe(202);
+    expect(sent.body).toMatchObject({ resendAfter: 60, expiresIn: 300 });
+    const [message] = await outboxOf(t, '13611112222');
+    expect(message.template).toBe('PHONE_CHANGE_CODE');
+
+    const changed = await confirm(auth, '13611112222', await latestCode(t, '13611112222'));
+    expect(changed.status).toBe(200);
+    expect(changed.body.phone).toBe('13611112222');
+    expect(await phoneOf('xicheng_org')).toBe('13611112222');
+
+    await waitFor(async () => (await outboxOf(t, oldPhone)).some((m) => m.template === 'PHONE_CHANGED_NOTICE'));
+    const notice = (await outboxOf(t, oldPhone)).find((m) => m.template === 'PHONE_CHANGED_NOTICE')!;
+    expect(notice.content).toContain('136****2222');
+    expectProblem(await t.http().get(ME).set('Authorization', `Bearer ${elsewhere.accessToken}`), 401, 'SESSION_ENDED');
+    expect((await t.http().get(ME).set(auth)).status).toBe(200);
+    const [log] = (await t.db.query(`SELECT action, summary FROM operation_logs WHERE actor_username = 'xicheng_org' ORDER BY id DESC LIMIT 1`)) as { action: string; summary: string }[];
+    expect(log.action).toBe('PHONE_CHANGE');
+    expect(log.summary).not.toContain('13611112222');
+  });
+
+  it('a stolen access token alone cannot move the phone: the password is needed, and no code is sent without it', async () => {
+    const auth = await t.bearer('beishan_hrss');
+    const before = await phoneOf('beishan_hrss');
+    const refused = expectProblem(await askCode(auth, '13622223333', 'Guess#2026x'), 400, 'CURRENT_PASSWORD_WRONG');
+    expect(refused.errors).toEqual([expect.objectContaining({ field: 'currentPassword' })]);
+    expect(await outboxOf(t, '13622223333')).toEqual([]);
+    expectProblem(await confirm(auth, '13622223333', '123456'), 401, 'SMS_CODE_EXPIRED');
+    expect(await phoneOf('beishan_hrss')).toBe(before);
+  });
+
+  it('takes only a code sent for this account: another account’s code for the number is refused', async () => {
+    const a = await t.bearer('dongcheng_org');
+    const b = await t.bearer('dongcheng_finance');
+    expect((await askCode(a, '13633334444')).status).toBe(202);
+    const code = await latestCode(t, '13633334444');
+    expectProblem(await confirm(b, '13633334444', code), 401, 'SMS_CODE_INVALID');
+    expect(await phoneOf('dongcheng_finance')).not.toBe('13633334444');
+  });
+
+  it('does not tell whose a number is: a number of another account gets the same answer, and only its holder learns it is taken', async () => {
+    const auth = await t.bearer('city_org');
+    const free = await askCode(auth, '13644445555');
+    const taken = await askCode(auth, '13700000001'); // demo_unit's
+    expect(taken.status).toBe(free.status);
+    expect(Object.keys(taken.body).sort()).toEqual(Object.keys(free.body).sort());
+    // The holder of 13700000001 reads the code, and only then hears that the number is in use.
+    const body = expectProblem(await confirm(auth, '13700000001', await latestCode(t, '13700000001')), 409, 'PHONE_TAKEN');
+    expect(body.errors).toEqual([expect.objectContaining({ field: 'phone' })]);
+    expect(await phoneOf('demo_unit')).toBe('13700000001');
+  });
+
+  it('refuses the current number with PHONE_UNCHANGED', async () => {
+    const auth = await t.bearer('city_finance');
+    const body = expectProblem(await askCode(auth, (await phoneOf('city_finance'))!), 400, 'PHONE_UNCHANGED');
+    expect(body.errors).toEqual([expect.objectContaining({ field: 'phone' })]);
+  });
+});
+
 
 describe('账号管理: password', () => {
   let t: TestApp;

@@ -44,6 +44,12 @@ describe('access tokens', () => {
     expectProblem(await me(`Bearer ${expired}`), 401, 'TOKEN_EXPIRED');
   });
 
+  it('refuses a validly signed token without exp (it would never expire) with TOKEN_INVALID', async () => {
+    const forever: Record<string, unknown> = { ...claims };
+    delete forever.exp;
+    expectProblem(await me(`Bearer ${forgeJwt(forever)}`), 401, 'TOKEN_INVALID');
+  });
+
   it('refuses a token whose payload was altered with TOKEN_INVALID', async () => {
     const [{ id: adminId }] = (await t.db.query(`SELECT id FROM users WHERE username = 'admin'`)) as { id: string }[];
     const [head, , signature] = session.accessToken.split('.');

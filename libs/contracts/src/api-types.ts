@@ -35,6 +35,8 @@ export interface MfaChallenge {
   mfaToken: string;
   phoneMasked: string;
   expiresIn: number;
+  /** Demo mode with the SMS sandbox only: read the code at GET /api/v1/sandbox/sms-outbox/{ticket}. */
+  sandboxTicket?: string;
 }
 
 export type LoginResult = SessionTokens | MfaChallenge;
@@ -43,6 +45,18 @@ export interface SmsSendResult {
   /** Seconds until another code may be asked for this phone. */
   resendAfter: number;
   expiresIn: number;
+  /**
+   * SMS sandbox only: what "arrived" on the phone is at GET /api/v1/sandbox/sms-outbox/{ticket}.
+   * Given for every well-formed phone, registered or not, so that it tells nobody which are.
+   */
+  sandboxTicket?: string;
+}
+
+/** One message of the SMS sandbox, read by the ticket its send returned. */
+export interface SandboxSmsView {
+  phoneMasked: string;
+  content: string;
+  sentAt: string;
 }
 
 export type RegionLevel = 'CITY' | 'COUNTY';
@@ -68,6 +82,8 @@ export interface StaffAccountView {
   mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /** Locked after repeated failed sign-ins until this time; null when not locked. */
+  lockedUntil: string | null;
 }
 
 export interface Page<T> {

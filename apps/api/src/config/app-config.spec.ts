@@ -58,22 +58,72 @@ describe('loadConfig defaults (no environment)', () => {
   });
 });
 
+const REAL_SMS = { SMS_HTTP_URL: 'https://sms.example/send' };
+const PRODUCTION = { DATABASE_URL: 'postgres://app@db/butie', JWT_SECRET: SECRET, ...REAL_SMS };
+
 describe('loadConfig outside demo mode', () => {
-  it('with DATABASE_URL: demo data off and the staff SMS second factor on', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET }, CWD);
-    expect(config.database.url).toBe('postgres://db/butie');
+  it('with DATABASE_URL: demo data off, the real SMS service and the staff SMS second factor on', () => {
+    const config = loadConfig(PRODUCTION, CWD);
+    expect(config.database.url).toBe('postgres://app@db/butie');
     expect(config.demo.enabled).toBe(false);
+    expect(config.sms.provider).toBe('http');
     expect(config.auth.staffSmsSecondFactor).toBe(true);
     expect(config.auth).toMatchObject({ jwtSecret: SECRET, jwtSecretEphemeral: false });
   });
 
   it('with demo data switched off on the embedded database the second factor is on', () => {
-    expect(loadConfig({ DEMO_DATA: 'false' }, CWD).auth.staffSmsSecondFactor).toBe(true);
+    expect(loadConfig({ DEMO_DATA: 'false', ...REAL_SMS }, CWD).auth.staffSmsSecondFactor).toBe(true);
   });
 
   it('lets STAFF_SMS_2FA override the default either way', () => {
     expect(loadConfig({ STAFF_SMS_2FA: 'true' }, CWD).auth.staffSmsSecondFactor).toBe(true);
-    expect(loadConfig({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET, STAFF_SMS_2FA: 'off' }, CWD).auth.staffSmsSecondFactor).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, STAFF_SMS_2FA: 'off' }, CWD).auth.staffSmsSecondFactor).toBe(false);
+  });
+
+  it('takes the schema owner for migrations beside the app role', () => {
+    expect(loadConfig({ ...PRODUCTION, DATABASE_OWNER_URL: 'postgres://owner@db/butie' }, CWD).database.ownerUrl).toBe('postgres://owner@db/butie');
+    expect(loadError({ DATABASE_OWNER_URL: 'postgres://owner@db/butie' })).toContain('DATABASE_OWNER_URL needs DATABASE_URL');
+  });
+});
+
+describe('the SMS sandbox runs only where it is safe', () => {
+  it('is the default in demo mode only', () => {
+    expect(loadConfig({}, CWD).sms.provider).toBe('sandbox');
+    expect(loadConfig({ ...PRODUCTION, DEMO_DATA: 'true' }, CWD).sms.provider).toBe('sandbox');
+  });
+
+  it('refuses to start outside demo mode without the real SMS service', () => {
+    expect(loadError({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET })).toContain('SMS_HTTP_URL is required: outside demo mode');
+  });
+
+  it('refuses SMS_PROVIDER=sandbox outside demo mode without the explicit opt-in', () => {
+    expect(loadError({ ...PRODUCTION, SMS_PROVIDER: 'sandbox' })).toContain('SMS_PROVIDER=sandbox outside demo mode shows every SMS code');
+  });
+
+  it('takes the opt-in, but not with the staff second factor (the sandbox never reaches staff there)', () => {
+    expect(loadError({ ...PRODUCTION, SMS_PROVIDER: 'sandbox', ALLOW_SANDBOX_OUTSIDE_DEMO: 'true' })).toContain('STAFF_SMS_2FA=true needs the real SMS service');
+    const config = loadConfig({ ...PRODUCTION, SMS_PROVIDER: 'sandbox', ALLOW_SANDBOX_OUTSIDE_DEMO: 'true', STAFF_SMS_2FA: 'false' }, CWD);
+    expect(config.sms.provider).toBe('sandbox');
+    expect(config.sandbox.allowedOutsideDemo).toBe(true);
+  });
+});
+
+describe('TRUST_PROXY names the proxies, never "everyone"', () => {
+  it('is off by default', () => {
+    expect(loadConfig({}, CWD).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }, CWD).trustProxy).toBe(false);
+  });
+
+  it('takes a number of hops or proxy addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }, CWD).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,::1' }, CWD).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', '::1']);
+  });
+
+  it('refuses true, and anything that is not an address', () => {
+    expect(loadError({ TRUST_PROXY: 'true' })).toContain('TRUST_PROXY=true would take the client address from any X-Forwarded-For');
+    expect(loadError({ TRUST_PROXY: '10.0.0.0/33' })).toContain('TRUST_PROXY must be false, a number of proxies');
+    expect(loadError({ TRUST_PROXY: 'nginx' })).toContain('TRUST_PROXY must be false, a number of proxies');
+    expect(loadError({ TRUST_PROXY: '11' })).toContain('TRUST_PROXY must be false, a number of proxies');
   });
 });
 
@@ -99,11 +149,11 @@ describe('loadConfig refusals', () => {
     const message = loadError({ DATABASE_URL: 'postgres://db/butie', PORT: '-1', TRUST_PROXY: 'maybe' });
     expect(message).toContain('JWT_SECRET is required');
     expect(message).toContain('PORT must be an integer');
-    expect(message).toContain('TRUST_PROXY must be true or false (got "maybe")');
+    expect(message).toContain('TRUST_PROXY must be false, a number of proxies from 1 to 10, or IP addresses / CIDR ranges (got "maybe")');
   });
 
   it('requires SMS_HTTP_URL when SMS_PROVIDER=http', () => {
-    expect(loadError({ SMS_PROVIDER: 'http' })).toContain('SMS_HTTP_URL is required when SMS_PROVIDER=http');
+    expect(loadError({ SMS_PROVIDER: 'http' })).toContain('SMS_HTTP_URL is required');
     const config = loadConfig({ SMS_PROVIDER: 'http', SMS_HTTP_URL: 'https://sms.example/send', SMS_HTTP_TOKEN: 't' }, CWD);
     expect(config.sms).toMatchObject({ provider: 'http', httpUrl: 'https://sms.example/send', httpToken: 't' });
   });

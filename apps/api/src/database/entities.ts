@@ -6,7 +6,6 @@ import { RefreshToken } from '../modules/accounts/refresh-token.entity.js';
 import { Session } from '../modules/accounts/session.entity.js';
 import { SmsCode } from '../modules/accounts/sms-code.entity.js';
 import { User } from '../modules/accounts/user.entity.js';
-import { SmsOutboxMessage } from '../modules/gateways/sms/sms-outbox-message.entity.js';
 import { Region } from '../modules/regions/region.entity.js';
 import { Unit } from '../modules/units/unit.entity.js';
 
@@ -19,7 +18,6 @@ export const ENTITIES = [
   RefreshToken,
   LoginFailure,
   SmsCode,
-  SmsOutboxMessage,
   LoginEvent,
   OperationLog,
 ];

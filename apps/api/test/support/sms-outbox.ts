@@ -1,18 +1,20 @@
 import type { TestApp } from './test-app.js';
 
-interface OutboxMessage {
-  id: string;
+export interface OutboxMessage {
+  ticket: string;
   phone: string;
   template: string;
   content: string;
-  sentAt: string;
 }
 
-/** What the sandbox provider "delivered" to a phone, newest first. */
+/**
+ * What the sandbox provider "delivered" to a phone, newest first, read as the phone's holder would
+ * see it (straight from the sandbox's store: the public outbox is read by ticket only).
+ */
 export async function outboxOf(t: TestApp, phone: string): Promise<OutboxMessage[]> {
-  const response = await t.http().get('/api/v1/sandbox/sms-outbox').query({ phone, limit: 20 });
-  if (response.status !== 200) throw new Error(`outbox of ${phone}: ${response.status} ${response.text}`);
-  return response.body as OutboxMessage[];
+  return (await t.db.query(`SELECT ticket, phone, template, content FROM sms_sandbox_outbox WHERE phone = $1 ORDER BY id DESC`, [
+    phone,
+  ])) as OutboxMessage[];
 }
 
 /** The code in the newest message to a phone, as the person would read it off the screen. */

@@ -1,18 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { maskPhone, type SmsSendResult } from '@butie/contracts';
 import { AppError } from '../../common/errors/app-error.js';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
 import { AuditService } from '../audit/audit.service.js';
-import { phoneTaken, takenError } from './accounts.errors.js';
-import { mapUserView, type ChangePasswordDto, type UpdateProfileDto, type UserViewDto } from './accounts.dto.js';
+import { takenError } from './accounts.errors.js';
+import {
+  mapUserView,
+  type ChangeEmailDto,
+  type ChangePasswordDto,
+  type ChangePhoneDto,
+  type PhoneVerificationDto,
+  type UpdateProfileDto,
+  type UserViewDto,
+} from './accounts.dto.js';
+import { AccountNoticesService } from './account-notices.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordsService } from './passwords.service.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { SmsCodesService } from './sms-codes.service.js';
 import { UsersRepository } from './users.repository.js';
 
-/** 账号管理: the signed-in user's own name, phone, email and password. */
+/**
+ * 账号管理: the signed-in user's own name, phone, email and password. Whatever could hand the
+ * account to somebody else (password, phone, email) needs the current password; a new phone also
+ * needs the code sent to it, so that a stolen access token cannot move sign-in to another phone.
+ */
 @Injectable()
 export class AccountService {
   constructor(
@@ -21,6 +36,8 @@ export class AccountService {
     private readonly sessions: SessionsRepository,
     private readonly passwords: PasswordsService,
     private readonly hasher: PasswordHasher,
+    private readonly smsCodes: SmsCodesService,
+    private readonly notices: AccountNoticesService,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
   ) {}
@@ -30,60 +47,105 @@ export class AccountService {
   }
 
   async updateProfile(user: AuthUser, dto: UpdateProfileDto, client: ClientInfo): Promise<UserViewDto> {
-    const changes: Record<string, string | null> = {};
-    if (dto.fullName !== undefined) changes.full_name = dto.fullName;
-    if (dto.phone !== undefined) changes.phone = dto.phone;
-    if (dto.email !== undefined) changes.email = dto.email;
-    if (Object.keys(changes).length === 0) return mapUserView(user);
-    if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, user.id))) throw phoneTaken(dto.phone);
-    const columns = Object.keys(changes);
+    if (dto.fullName === undefined) return mapUserView(user);
+    await this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET full_name = $2, updated_at = now() WHERE id = $1`, [user.id, dto.fullName]);
+      await this.audit.recordOperation(user, client, { action: 'PROFILE_UPDATE', targetType: 'USER', targetId: user.id, summary: '修改姓名' }, manager);
+    });
+    return this.currentView(user);
+  }
+
+  async changeEmail(user: AuthUser, dto: ChangeEmailDto, client: ClientInfo): Promise<UserViewDto> {
+    await this.assertCurrentPassword(user, dto.currentPassword);
+    await this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET email = $2, updated_at = now() WHERE id = $1`, [user.id, dto.email]);
+      await this.audit.recordOperation(
+        user,
+        client,
+        { action: 'EMAIL_CHANGE', targetType: 'USER', targetId: user.id, summary: dto.email ? '修改电子邮箱' : '删除电子邮箱' },
+        manager,
+      );
+    });
+    return this.currentView(user);
+  }
+
+  /**
+   * Step 1 of a change of phone: the password is proven, and a code goes to the new number. The
+   * answer is the same whether or not the number belongs to another account: only its holder,
+   * who reads the code, learns that (at step 2).
+   */
+  async sendPhoneChangeCode(user: AuthUser, dto: PhoneVerificationDto): Promise<SmsSendResult> {
+    await this.assertCurrentPassword(user, dto.currentPassword);
+    if (dto.phone === user.phone) {
+      throw new AppError('PHONE_UNCHANGED', '新手机号码与当前号码相同', { fields: [{ field: 'phone', message: '与当前号码相同' }] });
+    }
+    return this.smsCodes.issue(dto.phone, 'PHONE_CHANGE', user);
+  }
+
+  /** Step 2: the code sent for this account to this number moves the account to it. */
+  async changePhone(user: AuthUser, dto: ChangePhoneDto, client: ClientInfo): Promise<UserViewDto> {
+    await this.limitSensitive(user);
+    const sentFor = await this.smsCodes.verify(dto.phone, 'PHONE_CHANGE', dto.code);
+    if (sentFor !== user.id) throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
+    const oldPhone = user.phone;
     try {
       await this.db.transaction(async (manager) => {
-        await manager.query(
-          `UPDATE users SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-          [user.id, ...columns.map((column) => changes[column])],
-        );
+        await manager.query(`UPDATE users SET phone = $2, updated_at = now() WHERE id = $1`, [user.id, dto.phone]);
+        // Sessions opened before the change may be somebody else's: only this one goes on.
+        await this.endOtherSessions(manager, user, 'PHONE_CHANGED');
         await this.audit.recordOperation(
           user,
           client,
-          { action: 'PROFILE_UPDATE', targetType: 'USER', targetId: user.id, summary: `修改账号信息：${describeChanges(dto)}` },
+          { action: 'PHONE_CHANGE', targetType: 'USER', targetId: user.id, summary: `更换手机号码：${maskPhone(oldPhone) ?? '无'} → ${maskPhone(dto.phone)}` },
           manager,
         );
       });
     } catch (error) {
+      // Told only to the holder of the number, who proved it with the code.
       throw takenError(error, { phone: dto.phone }) ?? error;
     }
-    const principal = await this.sessions.findPrincipal(user.sessionId);
-    return mapUserView(principal!.user);
+    if (oldPhone) this.notices.phoneChanged(user, oldPhone, dto.phone);
+    return this.currentView(user);
   }
 
   async changePassword(user: AuthUser, dto: ChangePasswordDto, client: ClientInfo): Promise<UserViewDto> {
-    const limit = await this.limiter.hit(`password:${user.id}`, 10, 60);
-    if (!limit.allowed) throw new AppError('RATE_LIMITED', `修改密码过于频繁，请 ${limit.retryAfter} 秒后再试`, { retryAfter: limit.retryAfter });
-    const credentials = await this.users.findCredentialsById(user.id);
-    if (!credentials || !(await this.hasher.verify(credentials.passwordHash, dto.oldPassword))) {
-      throw new AppError('CURRENT_PASSWORD_WRONG', '原密码不正确', { fields: [{ field: 'oldPassword', message: '原密码不正确' }] });
-    }
+    await this.assertCurrentPassword(user, dto.oldPassword, 'oldPassword');
     this.passwords.assertStrong(dto.newPassword, user.username);
     await this.db.transaction(async (manager) => {
       await this.passwords.assertNotRecent(manager, user.id, dto.newPassword);
       await this.passwords.set(manager, user.id, dto.newPassword, false);
       // Other sign-ins made with the old password end; this one goes on.
-      await manager.query(
-        `UPDATE sessions SET revoked_at = now(), revoke_reason = 'PASSWORD_CHANGED' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-        [user.id, user.sessionId],
-      );
+      await this.endOtherSessions(manager, user, 'PASSWORD_CHANGED');
       await this.audit.recordOperation(user, client, { action: 'PASSWORD_CHANGE', targetType: 'USER', targetId: user.id, summary: '修改本人密码' }, manager);
     });
+    return this.currentView(user);
+  }
+
+  /** Guessing the password through these forms is limited like signing in. */
+  private async assertCurrentPassword(user: AuthUser, password: string, field = 'currentPassword'): Promise<void> {
+    await this.limitSensitive(user);
+    const credentials = await this.users.findCredentialsById(user.id);
+    if (!credentials || !(await this.hasher.verify(credentials.passwordHash, password))) {
+      const message = field === 'oldPassword' ? '原密码不正确' : '当前密码不正确';
+      throw new AppError('CURRENT_PASSWORD_WRONG', message, { fields: [{ field, message }] });
+    }
+  }
+
+  private async limitSensitive(user: AuthUser): Promise<void> {
+    const limit = await this.limiter.hit(`account-sensitive:${user.id}`, 10, 60);
+    if (!limit.allowed) throw new AppError('RATE_LIMITED', `操作过于频繁，请 ${limit.retryAfter} 秒后再试`, { retryAfter: limit.retryAfter });
+  }
+
+  private async endOtherSessions(manager: EntityManager, user: AuthUser, reason: string): Promise<void> {
+    await manager.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`, [
+      user.id,
+      user.sessionId,
+      reason,
+    ]);
+  }
+
+  private async currentView(user: AuthUser): Promise<UserViewDto> {
     const principal = await this.sessions.findPrincipal(user.sessionId);
     return mapUserView(principal!.user);
   }
-}
-
-function describeChanges(dto: UpdateProfileDto): string {
-  const parts: string[] = [];
-  if (dto.fullName !== undefined) parts.push('姓名');
-  if (dto.phone !== undefined) parts.push('手机号码');
-  if (dto.email !== undefined) parts.push('电子邮箱');
-  return parts.join('、');
 }

@@ -93,28 +93,49 @@ export class RefreshDto {
 }
 
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ example: '张三' })
-  // The name is required on the account: leaving it out keeps it, null does not clear it.
-  @ValidateIf((_, value) => value !== undefined)
+  @ApiPropertyOptional({ example: '张三', description: '手机号码与电子邮箱须经确认另行修改（/me/phone、/me/email）' })
+  @IsOptional()
   @Transform(trim)
   @IsString({ message: '姓名须为 1–64 个字' })
   @Length(1, 64, { message: '姓名须为 1–64 个字' })
   fullName?: string;
+}
 
-  @ApiPropertyOptional({ example: '13800000001', nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @ValidateIf((_, value) => value !== null)
-  @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
-  phone?: string | null;
+/** A change of contact that could hand the account to someone else is confirmed with the password. */
+class CurrentPasswordDto {
+  @ApiProperty({ description: '当前登录密码（确认是本人操作）' })
+  @IsString({ message: '请输入当前密码' })
+  @IsNotEmpty({ message: '请输入当前密码' })
+  @MaxLength(128)
+  currentPassword: string;
+}
 
-  @ApiPropertyOptional({ example: 'zhangsan@example.com', nullable: true })
-  @IsOptional()
+export class ChangeEmailDto extends CurrentPasswordDto {
+  @ApiProperty({ example: 'zhangsan@example.com', nullable: true, type: String, description: 'null 表示不再登记电子邮箱' })
   @Transform(trim)
   @ValidateIf((_, value) => value !== null)
   @IsEmail({}, { message: '电子邮箱格式不正确' })
   @MaxLength(128, { message: '电子邮箱过长' })
-  email?: string | null;
+  email: string | null;
+}
+
+export class PhoneVerificationDto extends CurrentPasswordDto {
+  @ApiProperty({ example: '13800000002', description: '新的手机号码：验证码发往此号码' })
+  @Transform(trim)
+  @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
+  phone: string;
+}
+
+export class ChangePhoneDto {
+  @ApiProperty({ example: '13800000002' })
+  @Transform(trim)
+  @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
+  phone: string;
+
+  @ApiProperty({ example: '123456', description: '发往新号码的验证码' })
+  @Transform(trim)
+  @Matches(/^\d{6}$/, { message: '验证码为 6 位数字' })
+  code: string;
 }
 
 export class ChangePasswordDto {
@@ -176,11 +197,13 @@ export class MfaChallengeDto implements MfaChallenge {
   @ApiProperty() mfaToken: string;
   @ApiProperty({ example: '139****0001' }) phoneMasked: string;
   @ApiProperty() expiresIn: number;
+  @ApiPropertyOptional({ description: '仅演示环境的沙箱短信：凭此读取 GET /api/v1/sandbox/sms-outbox/{ticket}' }) sandboxTicket?: string;
 }
 
 export class SmsSendResultDto implements SmsSendResult {
   @ApiProperty({ description: '多少秒后可再次发送' }) resendAfter: number;
   @ApiProperty({ description: '验证码有效秒数' }) expiresIn: number;
+  @ApiPropertyOptional({ description: '仅沙箱短信通道：凭此读取 GET /api/v1/sandbox/sms-outbox/{ticket}；对任何手机号都给出' }) sandboxTicket?: string;
 }
 
 export function mapUserView(user: AuthUser): UserViewDto {

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../../config/app-config.js';
 import { RegionsModule } from '../regions/regions.module.js';
+import { AccountNoticesService } from './account-notices.service.js';
 import { AccountService } from './account.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -26,6 +27,7 @@ import { UsersRepository } from './users.repository.js';
   ],
   controllers: [AuthController, MeController, StaffController],
   providers: [
+    AccountNoticesService,
     AccountService,
     AuthService,
     JwtStrategy,

@@ -3,6 +3,8 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiExtraModels, ApiNoContentRespons
 import type { LoginResult, SessionTokens, SmsSendResult } from '@butie/contracts';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { AllowWhilePasswordChangeRequired, Client, CurrentUser, Public, RequirePermission } from '../../common/auth/decorators.js';
+import { ApiProblems } from '../../common/openapi/api-problems.js';
+import { LimitPerClient } from '../../common/rate-limit/client-rate-limit.js';
 import {
   LoginDto,
   MfaChallengeDto,
@@ -23,13 +25,15 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @LimitPerClient()
+  @ApiProblems('INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'WRONG_PORTAL', 'MFA_PHONE_MISSING', 'SMS_DAILY_LIMIT', 'SMS_SEND_FAILED')
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
     summary: '用户名密码登录',
     description:
       '成功时返回令牌；管理部门账号在开启短信二次验证时返回 mfaRequired 与 mfaToken，验证码已发送至登记手机，再调用 /auth/login/mfa。' +
-      '错误：401 INVALID_CREDENTIALS（不区分用户名是否存在），423 ACCOUNT_LOCKED（含 lockedUntil），429 RATE_LIMITED。',
+      '401 INVALID_CREDENTIALS 不区分用户名是否存在、密码是否正确而账号已停用（停用原因以短信告知登记手机）；423 ACCOUNT_LOCKED 含 lockedUntil。',
   })
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(SessionTokensDto) }, { $ref: getSchemaPath(MfaChallengeDto) }] } })
   login(@Body() dto: LoginDto, @Client() client: ClientInfo): Promise<LoginResult> {
@@ -37,6 +41,8 @@ export class AuthController {
   }
 
   @Public()
+  @LimitPerClient()
+  @ApiProblems('MFA_TOKEN_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_EXPIRED', 'SMS_CODE_TOO_MANY_TRIES')
   @Post('login/mfa')
   @HttpCode(200)
   @ApiOperation({ summary: '管理部门登录的短信二次验证' })
@@ -46,6 +52,8 @@ export class AuthController {
   }
 
   @Public()
+  @LimitPerClient()
+  @ApiProblems('MFA_TOKEN_INVALID', 'SMS_SEND_TOO_SOON', 'SMS_DAILY_LIMIT', 'SMS_SEND_FAILED')
   @Post('login/mfa/resend')
   @HttpCode(202)
   @ApiOperation({ summary: '重新发送二次验证短信' })
@@ -55,6 +63,8 @@ export class AuthController {
   }
 
   @Public()
+  @LimitPerClient()
+  @ApiProblems('SMS_SEND_TOO_SOON', 'SMS_DAILY_LIMIT', 'SMS_SEND_FAILED')
   @Post('sms/send')
   @HttpCode(202)
   @ApiOperation({
@@ -67,6 +77,8 @@ export class AuthController {
   }
 
   @Public()
+  @LimitPerClient()
+  @ApiProblems('SMS_CODE_INVALID', 'SMS_CODE_EXPIRED', 'SMS_CODE_TOO_MANY_TRIES', 'ACCOUNT_DISABLED', 'WRONG_PORTAL', 'STAFF_PASSWORD_REQUIRED')
   @Post('sms/login')
   @HttpCode(200)
   @ApiOperation({ summary: '短信验证码登录', description: '验证码 6 位、5 分钟有效，每个验证码最多输错 5 次。' })
@@ -76,6 +88,8 @@ export class AuthController {
   }
 
   @Public()
+  @LimitPerClient()
+  @ApiProblems('REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED', 'SESSION_ENDED', 'SESSION_IDLE')
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({

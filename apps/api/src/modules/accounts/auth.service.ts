@@ -18,6 +18,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
 import { AuditService, type LoginEventRecord } from '../audit/audit.service.js';
 import type { LoginDto, MfaResendDto, MfaVerifyDto, SmsLoginDto } from './accounts.dto.js';
+import { AccountNoticesService } from './account-notices.service.js';
 import { LoginLockService, usernameKey } from './login-lock.service.js';
 import { triesLeft } from './login-lock.rules.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -44,13 +45,14 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly smsCodes: SmsCodesService,
     private readonly audit: AuditService,
+    private readonly notices: AccountNoticesService,
     private readonly limiter: RateLimiter,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
   ) {}
 
   async passwordLogin(dto: LoginDto, client: ClientInfo): Promise<LoginResult> {
-    await this.limit(client, `login:${usernameKey(dto.username)}`);
+    await this.limitAccount(`login:${usernameKey(dto.username)}`);
     const attempt = (success: boolean, reason: string | null, user: Credentials | null, method: LoginMethod = 'PASSWORD'): LoginEventRecord => ({
       kind: 'LOGIN',
       method,
@@ -68,11 +70,15 @@ export class AuthService {
     }
 
     // Unknown usernames are checked against a decoy hash: both refusals take as long and read alike.
+    // A disabled account is refused alike too, right password or not: a different answer would
+    // confirm a guessed password. Its holder learns the reason by SMS.
     const user = await this.users.findCredentialsByUsername(dto.username);
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
-    if (!user || !passwordMatches) {
+    if (!user || !passwordMatches || user.status !== 'ACTIVE') {
+      const reason = !user ? 'UNKNOWN_USERNAME' : !passwordMatches ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED';
       const state = await this.locks.recordFailure(dto.username);
-      await this.audit.recordLogin(attempt(false, user ? 'WRONG_PASSWORD' : 'UNKNOWN_USERNAME', user), client);
+      await this.audit.recordLogin(attempt(false, reason, user), client);
+      if (reason === 'ACCOUNT_DISABLED') this.notices.accountDisabled(user!);
       if (state.lockedUntil) throw this.lockedError(state.lockedUntil);
       const left = triesLeft(state, this.locks.policy);
       throw new AppError(
@@ -93,7 +99,6 @@ export class AuthService {
   }
 
   async completeMfa(dto: MfaVerifyDto, client: ClientInfo): Promise<SessionTokens> {
-    await this.limit(client, null);
     const user = await this.mfaUser(dto.mfaToken);
     const event = (success: boolean, reason: string | null): LoginEventRecord => ({
       kind: 'LOGIN',
@@ -105,7 +110,9 @@ export class AuthService {
       reason,
     });
     try {
-      await this.smsCodes.verify(user.phone!, 'MFA', dto.code);
+      // The code must have been sent for this account, not merely to its phone.
+      const sentFor = await this.smsCodes.verify(user.phone!, 'MFA', dto.code);
+      if (sentFor !== user.id) throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
     } catch (error) {
       await this.audit.recordLogin(event(false, error instanceof AppError ? error.code : 'ERROR'), client);
       throw error;
@@ -116,27 +123,28 @@ export class AuthService {
   }
 
   async resendMfa(dto: MfaResendDto, client: ClientInfo): Promise<SmsSendResult> {
-    await this.limit(client, null);
     const user = await this.mfaUser(dto.mfaToken);
-    return this.smsCodes.issue(user.phone!, 'MFA', user.id);
+    return this.smsCodes.issue(user.phone!, 'MFA', user);
   }
 
   /** The same answer for every well-formed phone, registered or not (no enumeration). */
   async sendLoginCode(phone: string, client: ClientInfo): Promise<SmsSendResult> {
-    await this.limit(client, `sms:${phone}`);
+    await this.limitAccount(`sms:${phone}`);
     const user = await this.users.findCredentialsByPhone(phone);
-    const deliverTo = user && user.status === 'ACTIVE' ? user.id : null;
-    return this.smsCodes.issue(phone, 'LOGIN', deliverTo);
+    return this.smsCodes.issue(phone, 'LOGIN', user && user.status === 'ACTIVE' ? user : null);
   }
 
   async smsLogin(dto: SmsLoginDto, client: ClientInfo): Promise<SessionTokens> {
-    await this.limit(client, `sms:${dto.phone}`);
+    await this.limitAccount(`sms:${dto.phone}`);
+    // Filed under the account of the phone, so that the auditor finds SMS sign-ins by username;
+    // a phone of no account is kept masked.
+    const holder = await this.users.findCredentialsByPhone(dto.phone);
     const attempt = (success: boolean, reason: string | null, user: Credentials | null): LoginEventRecord => ({
       kind: 'LOGIN',
       method: 'SMS',
-      username: dto.phone,
-      userId: user?.id ?? null,
-      role: user?.role ?? null,
+      username: (user ?? holder)?.username ?? maskPhone(dto.phone),
+      userId: (user ?? holder)?.id ?? null,
+      role: (user ?? holder)?.role ?? null,
       success,
       reason,
     });
@@ -149,7 +157,8 @@ export class AuthService {
     }
     const user = userId ? await this.users.findCredentialsById(userId) : null;
     if (!user) {
-      await this.audit.recordLogin(attempt(false, 'UNKNOWN_PHONE', null), client);
+      // A code that signs nobody in: the phone has no account, or one this provider may not reach.
+      await this.audit.recordLogin(attempt(false, holder ? 'CODE_NOT_FOR_ACCOUNT' : 'UNKNOWN_PHONE', null), client);
       throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
     }
     await this.assertMayEnter(user, dto.portal, client, (success, reason, u) => attempt(success, reason, u));
@@ -164,7 +173,6 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string, client: ClientInfo): Promise<SessionTokens> {
-    await this.limit(client, null);
     return this.sessions.rotate(refreshToken, client);
   }
 
@@ -184,11 +192,13 @@ export class AuthService {
       );
       throw new AppError('MFA_PHONE_MISSING', '管理部门账号登录须短信验证，但该账号未登记手机号码，请联系系统管理员登记');
     }
+    let sandboxTicket: string | undefined;
     try {
-      await this.smsCodes.issue(user.phone, 'MFA', user.id);
+      sandboxTicket = (await this.smsCodes.issue(user.phone, 'MFA', user)).sandboxTicket;
     } catch (error) {
       // Signing in again within the resend interval reuses the code already sent.
       if (!(error instanceof AppError && error.code === 'SMS_SEND_TOO_SOON')) throw error;
+      sandboxTicket = (await this.smsCodes.latestReceipt(user.phone, 'MFA')).sandboxTicket;
     }
     await this.audit.recordLogin(
       { kind: 'MFA_CHALLENGE', method: 'PASSWORD_SMS', username: user.username, userId: user.id, role: user.role, success: true, reason: null },
@@ -200,6 +210,7 @@ export class AuthService {
       mfaToken: this.jwt.sign(claims, { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: MFA_AUDIENCE, expiresIn: MFA_TOKEN_TTL_SECONDS }),
       phoneMasked: maskPhone(user.phone)!,
       expiresIn: MFA_TOKEN_TTL_SECONDS,
+      ...(sandboxTicket ? { sandboxTicket } : {}),
     };
   }
 
@@ -210,7 +221,8 @@ export class AuthService {
     } catch {
       throw new AppError('MFA_TOKEN_INVALID', '短信验证已超时或无效，请重新输入用户名和密码登录');
     }
-    const user = claims.typ === 'mfa' ? await this.users.findCredentialsById(claims.sub) : null;
+    // A challenge without `exp` would never expire (jsonwebtoken checks it only when present).
+    const user = claims.typ === 'mfa' && typeof (claims as { exp?: unknown }).exp === 'number' ? await this.users.findCredentialsById(claims.sub) : null;
     if (!user || user.status !== 'ACTIVE' || !user.phone) {
       throw new AppError('MFA_TOKEN_INVALID', '短信验证已超时或无效，请重新输入用户名和密码登录');
     }
@@ -246,13 +258,10 @@ export class AuthService {
     );
   }
 
-  /** Per client address, and per account or phone where the request names one. */
-  private async limit(client: ClientInfo, accountKey: string | null): Promise<void> {
-    const checks = [this.limiter.hit(`ip:${client.ip}`, this.config.auth.rateLimitPerIpPerMinute, 60)];
-    if (accountKey) checks.push(this.limiter.hit(`acct:${accountKey}`, this.config.auth.rateLimitPerAccountPerMinute, 60));
-    const refused = (await Promise.all(checks)).find((result) => !result.allowed);
-    if (refused) {
-      throw new AppError('RATE_LIMITED', `请求过于频繁，请 ${refused.retryAfter} 秒后再试`, { retryAfter: refused.retryAfter });
+  /** Per account or phone named by the request; the per-address limit is on the routes (LimitPerClient). */
+  private async limitAccount(accountKey: string): Promise<void> {
+    const result = await this.limiter.hit(`acct:${accountKey}`, this.config.auth.rateLimitPerAccountPerMinute, 60);
+    if (!result.allowed) {
+      throw new AppError('RATE_LIMITED', `请求过于频繁，请 ${result.retryAfter} 秒后再试`, { retryAfter: result.retryAfter });
     }
-  }
-}
+  }}

@@ -27,8 +27,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: Partial<AccessClaims>): Promise<AuthUser> {
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !isUuid(payload.sid)) {
+  async validate(payload: Partial<AccessClaims> & { exp?: unknown }): Promise<AuthUser> {
+    // jsonwebtoken checks `exp` only when present: a token without one would never expire.
+    const wellFormed = payload.typ === 'access' && typeof payload.exp === 'number' && typeof payload.sub === 'string' && typeof payload.sid === 'string';
+    if (!wellFormed || !isUuid(payload.sid!)) {
       throw new AppError('TOKEN_INVALID', '访问令牌无效，请重新登录');
     }
     return this.sessions.principalFor(payload as AccessClaims);

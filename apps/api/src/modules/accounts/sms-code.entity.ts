@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SmsCodePurpose = 'LOGIN' | 'MFA';
+export type SmsCodePurpose = 'LOGIN' | 'MFA' | 'PHONE_CHANGE';
 
 /**
  * A verification code sent (or asked for) to a phone. Asked-for codes of unknown phones are kept

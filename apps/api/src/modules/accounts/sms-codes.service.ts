@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import type { Role } from '@butie/contracts';
 import { AppError } from '../../common/errors/app-error.js';
-import { SmsGateway, SmsSendError, type SmsTemplate } from '../gateways/sms/sms-gateway.js';
+import { SmsGateway, SmsSendError, type SmsReceipt, type SmsTemplate } from '../gateways/sms/sms-gateway.js';
 import type { SmsCodePurpose } from './sms-code.entity.js';
 import {
   decideSend,
@@ -15,11 +16,17 @@ import {
   type SmsPolicy,
 } from './sms-code.rules.js';
 
-const TEMPLATE_OF: Record<SmsCodePurpose, SmsTemplate> = { LOGIN: 'LOGIN_CODE', MFA: 'MFA_CODE' };
+const TEMPLATE_OF: Record<SmsCodePurpose, SmsTemplate> = { LOGIN: 'LOGIN_CODE', MFA: 'MFA_CODE', PHONE_CHANGE: 'PHONE_CHANGE_CODE' };
 
-export interface IssuedSmsCode {
+export interface IssuedSmsCode extends SmsReceipt {
   resendAfter: number;
   expiresIn: number;
+}
+
+/** The account a code is for: only its holder may use the code. */
+export interface SmsRecipient {
+  id: string;
+  role: Role;
 }
 
 /**
@@ -38,8 +45,13 @@ export class SmsCodesService {
     this.policy = config.sms;
   }
 
-  /** Sends a code to `phone` when `userId` is known; for an unknown phone only the limits move. */
-  async issue(phone: string, purpose: SmsCodePurpose, userId: string | null): Promise<IssuedSmsCode> {
+  /**
+   * A code for `phone`, usable by `recipient` only. A phone of no account (or of one the provider
+   * may not reach) gets a code that signs nobody in: the limits move and, where the provider
+   * delivers to every phone, a message arrives, so that no answer tells such phones apart.
+   */
+  async issue(phone: string, purpose: SmsCodePurpose, recipient: SmsRecipient | null): Promise<IssuedSmsCode> {
+    const userId = recipient && this.gateway.mayReach(recipient.role) ? recipient.id : null;
     const code = generateSmsCode();
     const codeId = await this.db.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sms:' || $1))`, [phone]);
@@ -69,9 +81,10 @@ export class SmsCodesService {
       return inserted.id;
     });
     // The gateway is called outside the transaction so that a slow provider holds no connection.
-    if (userId) {
+    let receipt: SmsReceipt = {};
+    if (userId || this.gateway.deliversToEveryPhone) {
       try {
-        await this.gateway.send({ phone, template: TEMPLATE_OF[purpose], values: { code, minutes: String(Math.round(this.policy.codeTtlSeconds / 60)) } });
+        receipt = await this.gateway.send({ phone, template: TEMPLATE_OF[purpose], values: { code, minutes: String(Math.round(this.policy.codeTtlSeconds / 60)) } });
       } catch (error) {
         // A code that never left does not count against the person's limits.
         await this.db.query(`DELETE FROM sms_codes WHERE id = $1`, [codeId]);
@@ -79,7 +92,12 @@ export class SmsCodesService {
         throw error;
       }
     }
-    return { resendAfter: this.policy.resendIntervalSeconds, expiresIn: this.policy.codeTtlSeconds };
+    return { resendAfter: this.policy.resendIntervalSeconds, expiresIn: this.policy.codeTtlSeconds, ...receipt };
+  }
+
+  /** The receipt of the code last sent to `phone` for `purpose` (a repeated sign-in within the resend interval reuses it). */
+  async latestReceipt(phone: string, purpose: SmsCodePurpose): Promise<SmsReceipt> {
+    return this.gateway.latestReceipt(phone, TEMPLATE_OF[purpose]);
   }
 
   /** Consumes the live code of `phone` if `code` matches; returns the account it was sent for. */

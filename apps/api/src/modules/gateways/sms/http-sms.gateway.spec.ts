@@ -47,7 +47,7 @@ function gateway(overrides: Partial<HttpSmsSettings> = {}): HttpSmsGateway {
   return new HttpSmsGateway({ url, token: 'provider-token', timeoutMs: 1000, retries: 2, ...overrides }, logger);
 }
 
-async function sendError(send: Promise<void>): Promise<unknown> {
+async function sendError(send: Promise<unknown>): Promise<unknown> {
   try {
     await send;
   } catch (error) {

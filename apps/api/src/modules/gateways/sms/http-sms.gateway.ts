@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { CircuitBreaker, withRetries } from '../circuit-breaker.js';
-import { SmsGateway, SmsSendError, type SmsMessage } from './sms-gateway.js';
+import { SmsGateway, SmsSendError, type SmsMessage, type SmsReceipt } from './sms-gateway.js';
 
 export interface HttpSmsSettings {
   url: string;
@@ -16,6 +16,7 @@ class RetryableFailure extends Error {}
  * network errors and 5xx are retried with back-off; 4xx is final; repeated failure opens the circuit.
  */
 export class HttpSmsGateway extends SmsGateway {
+  readonly deliversToEveryPhone = false;
   // Only an unreachable or failing service opens the circuit; a refused message (4xx) does not.
   private readonly breaker = new CircuitBreaker(5, 30_000, Date.now, (error) => error instanceof RetryableFailure);
 
@@ -26,7 +27,15 @@ export class HttpSmsGateway extends SmsGateway {
     super();
   }
 
-  async send(message: SmsMessage): Promise<void> {
+  mayReach(): boolean {
+    return true;
+  }
+
+  async latestReceipt(): Promise<SmsReceipt> {
+    return {};
+  }
+
+  async send(message: SmsMessage): Promise<SmsReceipt> {
     try {
       await this.breaker.run(() =>
         withRetries(() => this.post(message), this.settings.retries, 200, (error) => error instanceof RetryableFailure),
@@ -35,6 +44,7 @@ export class HttpSmsGateway extends SmsGateway {
       this.logger.warn({ err: { message: (error as Error).message }, template: message.template }, 'sms send failed');
       throw new SmsSendError((error as Error).message);
     }
+    return {};
   }
 
   private async post(message: SmsMessage): Promise<void> {
