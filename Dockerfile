@@ -4,7 +4,7 @@
 # Run it behind docker-compose.yml (PostgreSQL, Redis, replicas behind nginx), or alone with
 #   docker run -p 3000:3000 -e DATABASE_URL=... -e JWT_SECRET=... butietong
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: the whole workspace with dev dependencies, then a production-only copy of the API ----
 FROM ${NODE_IMAGE} AS build

@@ -1,11 +1,36 @@
 import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-// One throwaway data folder per run, decided once in the main process and inherited by workers.
+/**
+ * Ports nobody listens on now, chosen by the system: a fixed port fails the whole run when anything
+ * else on the machine has it. All are held open together, so they differ from each other.
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<net.Server>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+// One throwaway data folder and two ports per run (the app's, its embedded PostgreSQL's), decided
+// once in the main process and inherited by the workers through the environment. Ports given in
+// BUTIE_E2E_PORT / BUTIE_E2E_PG_PORT win.
 process.env.BUTIE_E2E_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'butie-e2e-'));
-const port = Number(process.env.BUTIE_E2E_PORT ?? 3100);
+if (!process.env.BUTIE_E2E_PORT || !process.env.BUTIE_E2E_PG_PORT) {
+  const [appPort, postgresPort] = await freePorts(2);
+  process.env.BUTIE_E2E_PORT ||= String(appPort);
+  process.env.BUTIE_E2E_PG_PORT ||= String(postgresPort);
+}
+const port = Number(process.env.BUTIE_E2E_PORT);
 export const baseURL = `http://127.0.0.1:${port}`;
 
 const chromium = {
@@ -48,7 +73,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       EMBEDDED_PG_DIR: path.join(process.env.BUTIE_E2E_DIR, 'postgres'),
-      EMBEDDED_PG_PORT: process.env.BUTIE_E2E_PG_PORT ?? '54431',
+      EMBEDDED_PG_PORT: process.env.BUTIE_E2E_PG_PORT,
       WEB_DIST_DIR: path.resolve(import.meta.dirname, '../apps/web/dist'),
       DEMO_DATA: 'true',
       JWT_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuv',

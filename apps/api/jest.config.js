@@ -14,7 +14,8 @@ const swc = [
 ];
 
 // ESM-only packages that CommonJS dependencies require(): on Node 20 Jest cannot require() ES
-// modules, so these few are compiled to CommonJS when (and only when) they are required.
+// modules, so these few are compiled to CommonJS when (and only when) they are required. Node 24
+// (the Docker image's, tested in .ci/run) can; this stays while the README promises Node 20.19+.
 const REQUIRED_ESM_PACKAGES = ['content-disposition'];
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' } }];
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -13,7 +12,14 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { NestPinoLogger } from './common/logging/logger.js';
 import { createValidationPipe } from './common/validation/validation.js';
-import { securityHeaders } from './common/http/security-headers.js';
+import { refuseUnacceptableText, useBoundedJsonParser } from './common/validation/edge-input.js';
+import { RateLimiter } from './common/rate-limit/rate-limiter.js';
+import { registerClientRateLimit } from './common/rate-limit/client-rate-limit.js';
+import { documentProblems } from './common/openapi/problem-responses.js';
+import { collectRoutes } from './common/openapi/route-catalogue.js';
+import { createSecurityHeaders } from './common/http/security-headers.js';
+import { registerSpaStatic } from './common/http/spa-static.js';
+import { answerClientError, answerFrameworkError } from './common/http/framework-errors.js';
 
 const ONE_MEGABYTE = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -33,7 +39,9 @@ export async function createApp({ config, logger, databaseUrl }: CreateAppOption
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ONE_MEGABYTE,
-    trustProxy: config.trustProxy,
+    trustProxy: trustedHops(config.trustProxy),
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     requestIdHeader: false,
@@ -51,11 +59,13 @@ export async function createApp({ config, logger, databaseUrl }: CreateAppOption
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 
-  const headers = securityHeaders();
+  const headersFor = createSecurityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(headers).header('x-request-id', request.id);
+    void reply.headers(headersFor(request)).header('x-request-id', request.id);
     done();
   });
+  registerClientRateLimit(fastify, app.get(RateLimiter), config.auth.rateLimitPerIpPerMinute);
+  refuseUnacceptableText(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
@@ -86,17 +96,26 @@ export async function createApp({ config, logger, databaseUrl }: CreateAppOption
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  documentProblems(document, collectRoutes(app));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
-  if (serveSpa) {
-    await app.register(fastifyStatic as never, { root: path.resolve(config.webDistDir), prefix: '/', index: ['index.html'] });
-  }
+  if (serveSpa) await registerSpaStatic(app, config.webDistDir);
 
   await app.init();
   // JSON is the only body this API takes: a text or form body gets 415, not a half-understood 400
   // (or, for a form, a change made from fields the API never documented).
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  useBoundedJsonParser(fastify);
   return app;
+}
+
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes "trust the nearest N hops" (Fastify reads a
+ * bare number as "trust nothing"): right only where clients cannot reach the app but through them.
+ */
+export function trustedHops(setting: AppConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
 }
 
 /** Paths under /api and paths naming a file are left alone; every other path is a page of the SPA. */
