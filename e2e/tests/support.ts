@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { SandboxSmsView } from '@butie/contracts';
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Butie@2026';
 
@@ -56,12 +57,21 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
 }
 
-/** The latest sandbox SMS of a phone, as a real phone would receive it. */
-export async function latestSandboxCode(request: APIRequestContext, phone: string): Promise<string> {
-  const response = await request.get(`/api/v1/sandbox/sms-outbox?phone=${phone}&limit=1`);
-  expect(response.ok()).toBeTruthy();
-  const [message] = (await response.json()) as { content: string }[];
-  const code = message?.content.match(/\b(\d{6})\b/)?.[1];
-  expect(code, 'a 6-digit code in the sandbox outbox').toBeTruthy();
+/**
+ * The code of the sandbox SMS the login page shows (data-testid="sandbox-sms") in `scope`: what a
+ * phone would have received. The page reads it by the ticket its send returned.
+ */
+export async function latestSandboxCode(scope: Page | Locator): Promise<string> {
+  const notice = scope.getByTestId('sandbox-sms');
+  await expect(notice, 'the sandbox SMS on the page').toContainText(/\b\d{6}\b/);
+  const code = (await notice.innerText()).match(/\b(\d{6})\b/)?.[1];
+  expect(code, 'a 6-digit code in the sandbox SMS').toBeTruthy();
   return code!;
+}
+
+/** The sandbox SMS behind a ticket, from the outbox API (by ticket only: never by phone). */
+export async function sandboxSmsByTicket(request: APIRequestContext, ticket: string): Promise<SandboxSmsView> {
+  const response = await request.get(`/api/v1/sandbox/sms-outbox/${encodeURIComponent(ticket)}`);
+  expect(response.status(), `the outbox answers ticket ${ticket}`).toBe(200);
+  return (await response.json()) as SandboxSmsView;
 }

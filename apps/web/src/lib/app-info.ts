@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AppInfo } from '@butie/contracts';
-import { api } from '../../../lib/api-client';
+import { api } from './api-client';
 
 export function useAppInfo() {
   return useQuery({

@@ -1,5 +1,5 @@
-import { api } from '../../../lib/api-client';
-import { rememberSignOutReason, sessionStore, type SignOutReason } from '../../../lib/session';
+import { api } from './api-client';
+import { rememberSignOutReason, sessionStore, type SignOutReason } from './session';
 
 /** Revokes the session on the server, then forgets it here whatever the server said. */
 export async function logout(reason: SignOutReason = 'LOGOUT'): Promise<void> {

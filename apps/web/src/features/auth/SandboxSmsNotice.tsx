@@ -1,19 +1,19 @@
-import { Alert } from 'antd';
-import { useSandboxOutbox } from './api/sandbox-outbox';
+import { useSandboxSms } from '../../lib/sandbox-sms';
+import { LoginAlert } from './LoginAlert';
 
-/** In the demo (sandbox SMS) the code that "arrived" is shown here instead of on a phone. */
-export function SandboxSmsNotice({ phone, enabled }: { phone: string | null; enabled: boolean }) {
-  const outbox = useSandboxOutbox(phone, enabled);
-  const latest = outbox.data?.[0];
-  if (!enabled || !latest) return null;
+/**
+ * In the demo (sandbox SMS) the message that "arrived" is shown here instead of on a phone.
+ * The ticket comes with the answer to sending a code, and only while the sandbox is on.
+ */
+export function SandboxSmsNotice({ ticket }: { ticket: string | undefined }) {
+  const message = useSandboxSms(ticket).data;
+  if (!message) return null;
   return (
-    <Alert
+    <LoginAlert
       type="info"
-      showIcon
-      style={{ marginBottom: 16 }}
       data-testid="sandbox-sms"
-      title="沙箱短信（演示环境，短信不真正发出）"
-      description={latest.content}
+      title={`沙箱短信（演示环境，短信不真正发出）· 发往 ${message.phoneMasked}`}
+      description={message.content}
     />
   );
 }

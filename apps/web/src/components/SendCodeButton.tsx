@@ -1,4 +1,4 @@
-import { Button } from 'antd';
+import { Button, type ButtonProps } from 'antd';
 import { useEffect, useState } from 'react';
 
 interface Props {
@@ -8,10 +8,12 @@ interface Props {
   testId?: string;
   /** When a code was sent just before the button appeared. */
   initialSeconds?: number;
+  /** The size of the field beside it (an antd Form gives its own to the button). */
+  size?: ButtonProps['size'];
 }
 
 /** 发送验证码 with the 60-second countdown of domain §4. */
-export function SendCodeButton({ onSend, disabled, testId, initialSeconds = 0 }: Props) {
+export function SendCodeButton({ onSend, disabled, testId, initialSeconds = 0, size }: Props) {
   const [secondsLeft, setSecondsLeft] = useState(initialSeconds);
   const [sending, setSending] = useState(false);
 
@@ -33,7 +35,7 @@ export function SendCodeButton({ onSend, disabled, testId, initialSeconds = 0 }:
   };
 
   return (
-    <Button onClick={send} loading={sending} disabled={disabled || secondsLeft > 0} data-testid={testId} style={{ minWidth: 120 }}>
+    <Button size={size} onClick={send} loading={sending} disabled={disabled || secondsLeft > 0} data-testid={testId} style={{ minWidth: 120 }}>
       {secondsLeft > 0 ? `${secondsLeft} 秒后重发` : '发送验证码'}
     </Button>
   );

@@ -1,0 +1,22 @@
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { landingFor } from '../config/routes';
+import { useSession } from './use-session';
+
+/** A page of another role, or one that does not exist: said plainly, with the way back. */
+export function NotFoundPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在，或当前账号无权访问。"
+      extra={
+        <Button type="primary" onClick={() => navigate(session ? landingFor(session.user) : '/login')}>
+          返回首页
+        </Button>
+      }
+    />
+  );
+}
