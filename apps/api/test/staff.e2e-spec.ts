@@ -3,6 +3,7 @@ import { checkPasswordStrength } from '@butie/contracts';
 import { demoStaffAccounts } from '../src/database/seeds/demo-data.js';
 import { expectProblem, problemWithoutRequest } from './support/problem.js';
 import { raceAtTheDatabase } from './support/race.js';
+import { latestCode } from './support/sms-outbox.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
 interface StaffAccount {
@@ -15,6 +16,7 @@ interface StaffAccount {
   email: string | null;
   region: { id: string; name: string } | null;
   mustChangePassword: boolean;
+  lockedUntil: string | null;
 }
 
 const DEMO_STAFF_COUNT = 5 + 4 * 3;
@@ -194,6 +196,8 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
         }),
       );
       expect(checkPasswordStrength(temporaryPassword, username)).toEqual([]);
+      // Easy to read out: none of 0 O 1 l I and the like, no symbols.
+      expect(temporaryPassword).toMatch(/^[abdefhjmntACEFHJKLMNPRTUVWXY2-9]{12}$/);
       const [row] = (await t.db.query(`SELECT password_hash, must_change_password FROM users WHERE id = $1`, [account.id])) as {
         password_hash: string;
         must_change_password: boolean;
@@ -265,7 +269,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
   });
 
   describe('disabling and enabling', () => {
-    it('disabling an account ends its sessions at once and stops its sign-in (403 ACCOUNT_DISABLED)', async () => {
+    it('disabling an account ends its sessions at once and stops its sign-in', async () => {
       const { account, temporaryPassword } = await createCountyStaff('xicheng');
       const session = await t.login(account.username, temporaryPassword);
       const own = { Authorization: `Bearer ${session.accessToken}` };
@@ -278,7 +282,8 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
       expectProblem(await t.http().get('/api/v1/me').set(own), 401, 'SESSION_ENDED');
       const refreshed = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken });
       expect(refreshed.status).toBe(401);
-      expectProblem(await t.http().post('/api/v1/auth/login').send({ username: account.username, password: temporaryPassword }), 403, 'ACCOUNT_DISABLED');
+      // Refused like a wrong password, so that the answer does not confirm a guessed one (issue 5, finding 11).
+      expectProblem(await t.http().post('/api/v1/auth/login').send({ username: account.username, password: temporaryPassword }), 401, 'INVALID_CREDENTIALS');
     });
 
     it('a demo account with a live session is cut off as well', async () => {
@@ -355,6 +360,84 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     });
   });
 
+  describe('sign-in locks', () => {
+    const lockOut = async (username: string) => {
+      let last;
+      for (let i = 0; i < t.config.auth.maxFailedLogins; i++) {
+        last = await t.http().post('/api/v1/auth/login').send({ username, password: 'Wrong#Pass1' });
+      }
+      expectProblem(last!, 423, 'ACCOUNT_LOCKED');
+    };
+    const listed = async (username: string) => {
+      const response = await t.http().get(`/api/v1/staff?keyword=${username}`).set(admin);
+      expect(response.status).toBe(200);
+      return (response.body.items as StaffAccount[]).find((item) => item.username === username)!;
+    };
+
+    it('a locked account is shown as locked, with the end of the lock; others show null', async () => {
+      const { account } = await createCountyStaff('xicheng');
+      expect((await listed(account.username)).lockedUntil).toBeNull();
+      const before = Date.now();
+      await lockOut(account.username.toUpperCase());
+
+      const lockedUntil = Date.parse((await listed(account.username)).lockedUntil!);
+      const lockMs = t.config.auth.lockMinutes * 60_000;
+      expect(lockedUntil).toBeGreaterThanOrEqual(before + lockMs - 1000);
+      expect(lockedUntil).toBeLessThanOrEqual(Date.now() + lockMs + 1000);
+      const patched = await t.http().patch(`/api/v1/staff/${account.id}`).set(admin).send({ fullName: '改名后仍锁定' });
+      expect(patched.body.lockedUntil).toBe(new Date(lockedUntil).toISOString());
+    });
+
+    it('a lock that has run out is not shown', async () => {
+      const { account } = await createCountyStaff('xicheng');
+      await t.db.query(`INSERT INTO login_failures (username_key, failures, locked_until, last_failure_at) VALUES ($1, 5, now() - interval '1 minute', now())`, [
+        account.username.toLowerCase(),
+      ]);
+      expect((await listed(account.username)).lockedUntil).toBeNull();
+    });
+
+    it('ADMIN unlocks: the account signs in again at once, and the unlock is in the operation log', async () => {
+      const { account, temporaryPassword } = await createCountyStaff('xicheng');
+      await lockOut(account.username);
+      expectProblem(await t.http().post('/api/v1/auth/login').send({ username: account.username, password: temporaryPassword }), 423, 'ACCOUNT_LOCKED');
+
+      const response = await t.http().post(`/api/v1/staff/${account.id}/unlock`).set(admin);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(expect.objectContaining({ id: account.id, username: account.username, status: 'ACTIVE', lockedUntil: null }));
+      await t.login(account.username, temporaryPassword);
+
+      const rows = (await t.db.query(`SELECT action, actor_username, summary FROM operation_logs WHERE target_id = $1 AND action = 'STAFF_UNLOCK'`, [account.id])) as {
+        action: string;
+        actor_username: string;
+        summary: string;
+      }[];
+      expect(rows).toEqual([{ action: 'STAFF_UNLOCK', actor_username: 'admin', summary: expect.stringContaining(`解锁账号 ${account.username}`) }]);
+    });
+
+    it('unlocking an account that is not locked changes nothing and logs nothing', async () => {
+      const { account } = await createCountyStaff('xicheng');
+      const response = await t.http().post(`/api/v1/staff/${account.id}/unlock`).set(admin);
+      expect(response.status).toBe(200);
+      expect(response.body.lockedUntil).toBeNull();
+      expect(await t.db.query(`SELECT 1 FROM operation_logs WHERE target_id = $1 AND action = 'STAFF_UNLOCK'`, [account.id])).toEqual([]);
+    });
+
+    it('the auditor\'s lock is not the administrator\'s to lift (403 ROLE_NOT_MANAGEABLE), and stays', async () => {
+      const [auditorRow] = (await t.db.query(`SELECT id FROM users WHERE username = 'auditor'`)) as { id: string }[];
+      await lockOut('auditor');
+      expectProblem(await t.http().post(`/api/v1/staff/${auditorRow.id}/unlock`).set(admin), 403, 'ROLE_NOT_MANAGEABLE');
+      expect((await listed('auditor')).lockedUntil).not.toBeNull();
+      await t.db.query(`DELETE FROM login_failures WHERE username_key = 'auditor'`);
+    });
+  });
+
+  it('with the staff SMS second factor off, a phone stays optional and may be cleared', async () => {
+    const { account } = await createCountyStaff();
+    const cleared = await t.http().patch(`/api/v1/staff/${account.id}`).set(admin).send({ phone: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.phoneMasked).toBeNull();
+  });
+
   describe('三员分立: administrator and auditor accounts are not the administrator\'s to manage', () => {
     const idOf = async (username: string) =>
       ((await t.db.query(`SELECT id FROM users WHERE username = $1`, [username])) as { id: string }[])[0].id;
@@ -426,6 +509,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
       'POST /staff': (h) => t.http().post('/api/v1/staff').set(h).send({ username: 'should_not_exist', fullName: '越权', role: 'CITY_HRSS' }),
       'PATCH /staff/:id': (h) => t.http().patch(`/api/v1/staff/${target.id}`).set(h).send({ status: 'DISABLED' }),
       'POST /staff/:id/password-reset': (h) => t.http().post(`/api/v1/staff/${target.id}/password-reset`).set(h),
+      'POST /staff/:id/unlock': (h) => t.http().post(`/api/v1/staff/${target.id}/unlock`).set(h),
     };
     const everyRoleButAdmin = ['auditor', 'city_hrss', 'city_org', 'city_finance', 'dongcheng_hrss', 'dongcheng_org', 'dongcheng_finance', 'demo_unit', 'demo_applicant'];
     for (const username of everyRoleButAdmin) {
@@ -450,6 +534,8 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
       bodies.push(problemWithoutRequest(expectProblem(patched, 404, 'NOT_FOUND')));
       const reset = await t.http().post(`/api/v1/staff/${id}/password-reset`).set(admin);
       bodies.push(problemWithoutRequest(expectProblem(reset, 404, 'NOT_FOUND')));
+      const unlocked = await t.http().post(`/api/v1/staff/${id}/unlock`).set(admin);
+      bodies.push(problemWithoutRequest(expectProblem(unlocked, 404, 'NOT_FOUND')));
     }
     // One answer for all: nothing tells a malformed id from an unknown one or a non-staff one.
     expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBe(1);
@@ -458,5 +544,51 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
       must_change_password: boolean;
     }[];
     expect(row).toEqual({ status: 'ACTIVE', must_change_password: false });
+  });
+});
+
+describe('staff phones when staff sign-in needs an SMS code (STAFF_SMS_2FA=true)', () => {
+  // Not beside the other app: Passport's strategies are per process, so two live apps would mix up their databases.
+  let strict: TestApp;
+  let strictAdmin: { Authorization: string };
+  let serial = 0;
+  const fresh = () => {
+    serial += 1;
+    return { username: `staff_2fa_${serial}`, phone: `1370000${String(serial).padStart(4, '0')}` };
+  };
+  beforeAll(async () => {
+    strict = await startTestApp({ STAFF_SMS_2FA: 'true', DEMO_DATA: 'true' });
+    // With the second factor on, the administrator too signs in with the code sent to its phone.
+    const challenge = await strict.http().post('/api/v1/auth/login').send({ username: 'admin', password: TEST_PASSWORD });
+    expect(challenge.body.mfaRequired).toBe(true);
+    const code = await latestCode(strict, '13900000001');
+    const tokens = await strict.http().post('/api/v1/auth/login/mfa').send({ mfaToken: challenge.body.mfaToken, code });
+    strictAdmin = { Authorization: `Bearer ${tokens.body.accessToken}` };
+  }, 30_000);
+  afterAll(async () => {
+    await strict.close();
+  });
+
+  it('creating a staff account without a phone is refused (400 VALIDATION_FAILED on phone), and nothing is created', async () => {
+    const before = Number(((await strict.db.query(`SELECT count(*) AS n FROM users`)) as { n: string }[])[0].n);
+    const response = await strict.http().post('/api/v1/staff').set(strictAdmin).send({ username: fresh().username, fullName: '无手机', role: 'CITY_HRSS' });
+    const problem = expectProblem(response, 400, 'VALIDATION_FAILED');
+    expect(problem.errors).toEqual([{ field: 'phone', message: '已开启短信二次验证，管理部门账号必须登记手机号码' }]);
+    for (const phone of ['', null]) {
+      const refused = await strict.http().post('/api/v1/staff').set(strictAdmin).send({ username: fresh().username, fullName: '无手机', role: 'CITY_HRSS', phone });
+      expect(expectProblem(refused, 400, 'VALIDATION_FAILED').errors).toEqual([expect.objectContaining({ field: 'phone' })]);
+    }
+    expect(Number(((await strict.db.query(`SELECT count(*) AS n FROM users`)) as { n: string }[])[0].n)).toBe(before);
+    const withPhone = await strict.http().post('/api/v1/staff').set(strictAdmin).send({ ...fresh(), fullName: '有手机', role: 'CITY_HRSS' });
+    expect(withPhone.status).toBe(201);
+  });
+
+  it('clearing a staff phone is refused; changing it is allowed', async () => {
+    const [row] = (await strict.db.query(`SELECT id FROM users WHERE username = 'city_org'`)) as { id: string }[];
+    const cleared = await strict.http().patch(`/api/v1/staff/${row.id}`).set(strictAdmin).send({ phone: null });
+    expect(expectProblem(cleared, 400, 'VALIDATION_FAILED').errors).toEqual([{ field: 'phone', message: '已开启短信二次验证，管理部门账号必须登记手机号码' }]);
+    const [after] = (await strict.db.query(`SELECT phone FROM users WHERE id = $1`, [row.id])) as { phone: string | null }[];
+    expect(after.phone).not.toBeNull();
+    expect((await strict.http().patch(`/api/v1/staff/${row.id}`).set(strictAdmin).send({ phone: fresh().phone })).status).toBe(200);
   });
 });

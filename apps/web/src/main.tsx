@@ -1,15 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntdApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import { ConfigProvider } from 'antd';
+// The ES module: `antd/locale/zh_CN` is CommonJS and brings the CommonJS copies of its pickers' locales.
+import zhCN from 'antd/es/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError } from './lib/api-client';
 import { router } from './app/router';
-
-dayjs.locale('zh-cn');
+import { appTheme } from './app/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,12 +21,11 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}>
-      <AntdApp notification={{ placement: 'bottomRight' }}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntdApp>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={appTheme}>
+      {/* antd's App and dayjs's locale are for the signed-in routes only: app/SignedInApp.tsx. */}
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </ConfigProvider>
   </StrictMode>,
 );

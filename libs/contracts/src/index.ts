@@ -8,3 +8,5 @@ export * from './masking.js';
 export * from './api-types.js';
 export * from './operations.js';
 export * from './identifiers.js';
+export * from './user-agent.js';
+export * from './audit-logs.js';

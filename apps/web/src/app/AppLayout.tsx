@@ -1,10 +1,11 @@
-import { DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined } from '@ant-design/icons';
+import { DownOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { Suspense, useCallback, useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS, type MenuItem, type UserView } from '@butie/contracts';
+import { useChineseIconNames } from '../components/icon-names';
 import { menuFor } from '../config/routes';
-import { logout } from '../features/auth/api/logout';
+import { logout } from '../lib/logout';
 import { IdleGuard } from './IdleGuard';
 import { menuIcon } from './menu-icons';
 import './layout.css';
@@ -26,7 +27,11 @@ function orgOf(user: UserView): string | null {
   return user.unit?.name ?? user.region?.name ?? null;
 }
 
-/** The signed-in frame: the role's menu, the user at the top right with 账号管理 and 注销登录. */
+/**
+ * The signed-in frame: the role's menu, the user at the top right with 账号管理 and 注销登录.
+ * Landmarks (header, nav, main) and keyboard-reachable controls throughout; icons are decoration
+ * (aria-hidden), the words beside them or the buttons' labels say what they do.
+ */
 export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: number }) {
   const navigate = useNavigate();
   const location = useLocation();
@@ -36,11 +41,12 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
   const [drawerOpen, setDrawerOpen] = useState(false);
   const menu = useMemo(() => menuFor(user), [user]);
   const goToLogin = useCallback(() => navigate('/login', { replace: true }), [navigate]);
+  useChineseIconNames();
 
   const userMenu: MenuProps['items'] = [
-    { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">账号管理</span> },
+    { key: 'account', icon: <SettingOutlined aria-hidden />, label: <span data-testid="user-menu-account">账号管理</span> },
     { type: 'divider' },
-    { key: 'logout', icon: <LogoutOutlined />, label: '注销登录', danger: true },
+    { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: '注销登录', danger: true },
   ];
 
   const onUserMenu: MenuProps['onClick'] = async ({ key }) => {
@@ -52,17 +58,19 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
   };
 
   const sideMenu = (
-    <Menu
-      mode="inline"
-      data-testid="side-menu"
-      selectedKeys={[location.pathname]}
-      defaultOpenKeys={openKeysFor(menu, location.pathname)}
-      items={toAntdItems(menu)}
-      onClick={({ key }) => {
-        navigate(key);
-        setDrawerOpen(false);
-      }}
-    />
+    <nav aria-label="主菜单">
+      <Menu
+        mode="inline"
+        data-testid="side-menu"
+        selectedKeys={[location.pathname]}
+        defaultOpenKeys={openKeysFor(menu, location.pathname)}
+        items={toAntdItems(menu)}
+        onClick={({ key }) => {
+          navigate(key);
+          setDrawerOpen(false);
+        }}
+      />
+    </nav>
   );
 
   return (
@@ -70,17 +78,29 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
       <IdleGuard idleTimeout={idleTimeout} onTimeout={goToLogin} />
       <Layout.Header className="app-header">
         <div className="app-header-left">
-          {mobile && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} style={{ marginRight: 4 }} />}
-          <div className="app-brand" onClick={() => navigate('/')} role="link" aria-label="补贴通首页">
-            <span className="app-logo">补</span>
+          {mobile ? (
+            <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />
+          ) : (
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
+              aria-label={collapsed ? '展开菜单' : '收起菜单'}
+              aria-expanded={!collapsed}
+              onClick={() => setCollapsed(!collapsed)}
+            />
+          )}
+          <Link className="app-brand" to="/">
+            <span className="app-logo" aria-hidden="true">
+              补
+            </span>
             <span className="app-title">补贴通</span>
             {!mobile && <span className="app-subtitle">大学生生活补贴网上申报系统</span>}
-          </div>
+          </Link>
         </div>
         <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']}>
-          <a className="app-user" data-testid="user-menu" onClick={(e) => e.preventDefault()}>
+          <Button type="text" className="app-user" data-testid="user-menu">
             <Space size={8}>
-              <Avatar size="small" style={{ background: '#c8102e' }}>
+              <Avatar size="small" className="app-avatar" aria-hidden>
                 {user.fullName.slice(0, 1)}
               </Avatar>
               <span className="app-user-text">
@@ -92,9 +112,9 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
                   </Typography.Text>
                 )}
               </span>
-              <DownOutlined style={{ fontSize: 10 }} />
+              <DownOutlined aria-hidden style={{ fontSize: 10 }} />
             </Space>
-          </a>
+          </Button>
         </Dropdown>
       </Layout.Header>
       <Layout>
@@ -103,7 +123,7 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
             {sideMenu}
           </Drawer>
         ) : (
-          <Layout.Sider width={220} theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} collapsedWidth={64} className="app-sider">
+          <Layout.Sider width={220} theme="light" collapsed={collapsed} collapsedWidth={64} trigger={null} className="app-sider">
             {sideMenu}
           </Layout.Sider>
         )}

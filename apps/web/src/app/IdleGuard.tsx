@@ -2,7 +2,7 @@ import { Modal, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { refreshSession } from '../lib/api-client';
 import { lastActivityAnywhere, recordActivity, sessionStore } from '../lib/session';
-import { logout } from '../features/auth/api/logout';
+import { logout } from '../lib/logout';
 
 const WARN_BEFORE_SECONDS = 120;
 const SHARE_EVERY_MS = 5_000;

@@ -1,26 +1,30 @@
-import { Button, Space } from 'antd';
-import { useCallback, useState } from 'react';
+import { Button, Space, Typography } from 'antd';
 
-/** Keyset paging: a stack of cursors, so 上一页 returns exactly where the user was. */
-export function useCursorStack() {
-  const [stack, setStack] = useState<string[]>([]);
-  const cursor = stack[stack.length - 1];
-  const next = useCallback((nextCursor: string) => setStack((s) => [...s, nextCursor]), []);
-  const previous = useCallback(() => setStack((s) => s.slice(0, -1)), []);
-  const reset = useCallback(() => setStack([]), []);
-  return { cursor, pageNumber: stack.length + 1, next, previous, reset, hasPrevious: stack.length > 0 };
-}
-
-export function CursorPager(props: { pageNumber: number; hasPrevious: boolean; nextCursor: string | null | undefined; onPrevious: () => void; onNext: (cursor: string) => void }) {
+/** 上一页 / 下一页 of a keyset-paged list, with the page number and how many rows match. */
+export function CursorPager(props: {
+  pageNumber: number;
+  total: number | undefined;
+  totalCapped: boolean | undefined;
+  hasPrevious: boolean;
+  nextCursor: string | null | undefined;
+  onPrevious: () => void;
+  onNext: (cursor: string) => void;
+}) {
+  const total = props.total === undefined ? null : props.totalCapped ? `超过 ${props.total.toLocaleString('zh-CN')} 条` : `共 ${props.total.toLocaleString('zh-CN')} 条`;
   return (
-    <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-      <span>第 {props.pageNumber} 页</span>
-      <Button onClick={props.onPrevious} disabled={!props.hasPrevious}>
-        上一页
-      </Button>
-      <Button onClick={() => props.nextCursor && props.onNext(props.nextCursor)} disabled={!props.nextCursor}>
-        下一页
-      </Button>
-    </Space>
+    <nav className="cursor-pager" aria-label="分页">
+      <Typography.Text type="secondary" data-testid="log-total">
+        {total}
+      </Typography.Text>
+      <Space>
+        <span aria-live="polite">第 {props.pageNumber} 页</span>
+        <Button onClick={props.onPrevious} disabled={!props.hasPrevious}>
+          上一页
+        </Button>
+        <Button onClick={() => props.nextCursor && props.onNext(props.nextCursor)} disabled={!props.nextCursor}>
+          下一页
+        </Button>
+      </Space>
+    </nav>
   );
 }

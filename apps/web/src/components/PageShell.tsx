@@ -1,7 +1,10 @@
 import { Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 
-/** The page header every page uses: title, one line of what the page is for, actions on the right. */
+/**
+ * The page header every page uses: title (the page's one h1), one line of what the page is for,
+ * actions on the right (below the title on a phone).
+ */
 export function PageShell({ title, description, extra, children }: { title: string; description?: ReactNode; extra?: ReactNode; children: ReactNode }) {
   useEffect(() => {
     document.title = `${title} · 补贴通`;
@@ -10,7 +13,7 @@ export function PageShell({ title, description, extra, children }: { title: stri
     <div className="page-shell">
       <div className="page-header">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="page-title">
             {title}
           </Typography.Title>
           {description && <Typography.Text type="secondary">{description}</Typography.Text>}

@@ -39,16 +39,29 @@ export class PasswordsService {
   }
 }
 
-const ALPHABETS = ['abcdefghjkmnpqrstuvwxyz', 'ABCDEFGHJKMNPQRSTUVWXYZ', '23456789', '@#%&*+=?'];
+/**
+ * Characters an administrator can read out, or a person copy from paper, without doubt: of each
+ * look-alike group at most one is kept (0 O D Q → none, 1 l I → none, 2 Z → 2, 5 S → 5, 6 G → 6,
+ * 8 B → 8, 9 g q → 9), and a letter whose capital has the same shape (c k o p s u v w x y z) only
+ * as a capital (r not at all: beside n it reads as m). No symbols: they are the hardest to say
+ * and to type on a phone, and lower, upper and digits already are the three classes the policy
+ * asks for.
+ */
+export const TEMPORARY_PASSWORD_ALPHABETS = ['abdefhjmnt', 'ACEFHJKLMNPRTUVWXY', '23456789'] as const;
+const TEMPORARY_PASSWORD_LENGTH = 12;
 
-/** A one-time password an administrator hands over; it meets the policy and avoids look-alike characters. */
-export function generateTemporaryPassword(length = 12): string {
-  const chars = ALPHABETS.map((alphabet) => alphabet[randomInt(alphabet.length)]);
-  const all = ALPHABETS.join('');
-  while (chars.length < length) chars.push(all[randomInt(all.length)]);
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j], chars[i]];
+/** A one-time password an administrator hands over; it meets the policy (checked, with the username). */
+export function generateTemporaryPassword(username?: string): string {
+  for (;;) {
+    const chars = TEMPORARY_PASSWORD_ALPHABETS.map((alphabet) => alphabet[randomInt(alphabet.length)]);
+    const all = TEMPORARY_PASSWORD_ALPHABETS.join('');
+    while (chars.length < TEMPORARY_PASSWORD_LENGTH) chars.push(all[randomInt(all.length)]);
+    for (let i = chars.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [chars[i], chars[j]] = [chars[j], chars[i]];
+    }
+    const password = chars.join('');
+    // Only a username that happens to appear in it can fail; drawing again is the simplest cure.
+    if (checkPasswordStrength(password, username).length === 0) return password;
   }
-  return chars.join('');
 }

@@ -26,8 +26,8 @@ export class StaffListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '登录名或姓名（包含）' })
   @IsOptional()
   @Transform(trim)
-  @IsString()
-  @MaxLength(32)
+  @IsString({ message: '关键字须为文字' })
+  @MaxLength(32, { message: '关键字最多 32 个字符' })
   keyword?: string;
 }
 
@@ -52,7 +52,7 @@ export class CreateStaffDto {
   @IsUUID('all', { message: '区县无效' })
   regionId?: string;
 
-  @ApiPropertyOptional({ example: '13900000099', description: '开启短信二次验证时必须登记' })
+  @ApiPropertyOptional({ example: '13900000099', description: '开启短信二次验证（GET /api/v1/app-info 的 staffSmsSecondFactor）时必填' })
   @IsOptional()
   @Transform(trim)
   @Matches(MOBILE_PHONE_PATTERN, { message: MOBILE_PHONE_MESSAGE })
@@ -62,7 +62,7 @@ export class CreateStaffDto {
   @IsOptional()
   @Transform(trim)
   @IsEmail({}, { message: '电子邮箱格式不正确' })
-  @MaxLength(128)
+  @MaxLength(128, { message: '电子邮箱最多 128 个字符' })
   email?: string;
 }
 
@@ -75,7 +75,7 @@ export class UpdateStaffDto {
   @Length(1, 64, { message: '姓名须为 1–64 个字' })
   fullName?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, description: 'null 清除手机号码；开启短信二次验证时不能清除' })
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, value) => value !== null)
@@ -87,7 +87,7 @@ export class UpdateStaffDto {
   @Transform(trim)
   @ValidateIf((_, value) => value !== null)
   @IsEmail({}, { message: '电子邮箱格式不正确' })
-  @MaxLength(128)
+  @MaxLength(128, { message: '电子邮箱最多 128 个字符' })
   email?: string | null;
 
   @ApiPropertyOptional({ enum: ['ACTIVE', 'DISABLED'], description: '停用后该账号的所有登录会话立即失效' })
@@ -113,6 +113,7 @@ export class StaffAccountDto implements StaffAccountView {
   @ApiProperty() mustChangePassword: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) lastLoginAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '连续登录失败被锁定时，锁定到此时刻；未锁定为 null' }) lockedUntil: string | null;
 }
 
 export class StaffPage {
@@ -146,7 +147,8 @@ export interface StaffRow {
   last_login_at: Date | null;
 }
 
-export function mapStaff(row: StaffRow): StaffAccountDto {
+/** `lockedUntil`: the end of a sign-in lock still running (LoginLockService), or null. */
+export function mapStaff(row: StaffRow, lockedUntil: Date | null): StaffAccountDto {
   return {
     id: row.id,
     username: row.username,
@@ -159,5 +161,6 @@ export function mapStaff(row: StaffRow): StaffAccountDto {
     mustChangePassword: row.must_change_password,
     createdAt: row.created_at.toISOString(),
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
   };
 }

@@ -4,10 +4,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ADMIN_MANAGED_ROLES, isCountyRole, ROLE_LABELS, STAFF_ROLES, type Role } from '@butie/contracts';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { AppError, notFound } from '../../common/errors/app-error.js';
+import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { phoneTaken, takenError, usernameTaken } from './accounts.errors.js';
-import { LoginLockService } from './login-lock.service.js';
+import { isLocked } from './login-lock.rules.js';
+import { LoginLockService, usernameKey } from './login-lock.service.js';
 import { generateTemporaryPassword, PasswordsService } from './passwords.service.js';
 import {
   mapStaff,
@@ -37,6 +39,7 @@ export class StaffService {
     private readonly regions: RegionsService,
     private readonly locks: LoginLockService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   async list(query: StaffListQuery): Promise<StaffPage> {
@@ -57,16 +60,18 @@ export class StaffService {
       this.db.query(`${STAFF_SELECT} ${filter} ORDER BY u.created_at DESC, u.username LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<StaffRow[]>,
       this.db.query(`SELECT count(*)::int AS total FROM users u ${filter}`, params) as Promise<{ total: number }[]>,
     ]);
-    return { items: rows.map(mapStaff), total, page, pageSize };
+    const locks = await this.locksOf(rows.map((row) => row.username));
+    return { items: rows.map((row) => mapStaff(row, locks.get(usernameKey(row.username)) ?? null)), total, page, pageSize };
   }
 
   async create(actor: AuthUser, dto: CreateStaffDto, client: ClientInfo): Promise<StaffCreatedDto> {
+    if (!dto.phone) this.assertPhoneOptional();
     const regionId = await this.regionFor(dto.role, dto.regionId);
     if (await this.users.findCredentialsByUsername(dto.username)) {
       throw usernameTaken(dto.username);
     }
     if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, null))) throw phoneTaken(dto.phone);
-    const temporaryPassword = generateTemporaryPassword();
+    const temporaryPassword = generateTemporaryPassword(dto.username);
     let id: string;
     try {
       id = await this.db.transaction(async (manager) => {
@@ -96,6 +101,7 @@ export class StaffService {
       throw new AppError('CANNOT_DISABLE_SELF', '不能停用自己正在使用的账号', { fields: [{ field: 'status', message: '不能停用本人账号' }] });
     }
     assertManaged(current.role);
+    if (dto.phone === null) this.assertPhoneOptional();
     if (dto.phone && (await this.users.phoneTakenByOther(dto.phone, id))) throw phoneTaken(dto.phone);
     const changes: [string, unknown][] = [];
     if (dto.fullName !== undefined) changes.push(['full_name', dto.fullName]);
@@ -125,7 +131,7 @@ export class StaffService {
   async resetPassword(actor: AuthUser, id: string, client: ClientInfo): Promise<PasswordResetDto> {
     const current = await this.get(id);
     assertManaged(current.role);
-    const temporaryPassword = generateTemporaryPassword();
+    const temporaryPassword = generateTemporaryPassword(current.username);
     await this.db.transaction(async (manager) => {
       await this.passwords.set(manager, id, temporaryPassword, true);
       await this.endSessions(manager, id, 'PASSWORD_RESET');
@@ -140,10 +146,51 @@ export class StaffService {
     return { temporaryPassword };
   }
 
+  /**
+   * Lifts a sign-in lock (domain §4) before it runs out, e.g. when the owner calls in; logged. An
+   * account that is not locked is answered as it is, and nothing is logged.
+   */
+  async unlock(actor: AuthUser, id: string, client: ClientInfo): Promise<StaffAccountDto> {
+    const current = await this.get(id);
+    assertManaged(current.role);
+    if (!current.lockedUntil) return current;
+    await this.audit.recordOperation(actor, client, {
+      action: 'STAFF_UNLOCK',
+      targetType: 'USER',
+      targetId: id,
+      summary: `解锁账号 ${current.username}（${current.fullName}），原锁定至 ${this.localTime(current.lockedUntil)}`,
+    });
+    await this.locks.clear(current.username);
+    return this.get(id);
+  }
+
   private async get(id: string): Promise<StaffAccountDto> {
     const [row] = (await this.db.query(`${STAFF_SELECT} WHERE u.id = $1 AND u.role = ANY($2)`, [id, STAFF_ROLES])) as StaffRow[];
     if (!row) throw notFound('人员账号');
-    return mapStaff(row);
+    return mapStaff(row, await this.locks.lockedUntil(row.username));
+  }
+
+  /** The running sign-in locks of a page of accounts in one query, keyed and judged as LoginLockService does. */
+  private async locksOf(usernames: string[]): Promise<Map<string, Date>> {
+    if (usernames.length === 0) return new Map();
+    const rows = (await this.db.query(`SELECT username_key, failures, locked_until FROM login_failures WHERE username_key = ANY($1)`, [
+      usernames.map(usernameKey),
+    ])) as { username_key: string; failures: number; locked_until: Date | null }[];
+    const now = new Date();
+    return new Map(
+      rows.filter((row) => isLocked({ failures: row.failures, lockedUntil: row.locked_until }, now)).map((row) => [row.username_key, row.locked_until!]),
+    );
+  }
+
+  private localTime(iso: string): string {
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: this.config.sms.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  }
+
+  /** With the staff SMS second factor on, an account without a phone could never sign in. */
+  private assertPhoneOptional(): void {
+    if (!this.config.auth.staffSmsSecondFactor) return;
+    const message = '已开启短信二次验证，管理部门账号必须登记手机号码';
+    throw new AppError('VALIDATION_FAILED', `${message}，否则无法登录`, { fields: [{ field: 'phone', message }] });
   }
 
   /** County roles sit in one county; city roles (and admin, auditor) in the city. */

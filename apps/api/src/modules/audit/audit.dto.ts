@@ -1,73 +1,98 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { LoginEventKind, LoginEventView, OperationLogView } from '@butie/contracts';
+import { LOG_TOTAL_CAP, type LogPage, type LoginEventKind, type LoginEventView, type OperationLogView } from '@butie/contracts';
+import { AppError } from '../../common/errors/app-error.js';
 import { encodeCursor, MAX_PAGE_SIZE } from '../../common/http/cursor.js';
-import type { LoginEvent } from './login-event.entity.js';
+import type { LoginEventRow } from './audit-logs.repository.js';
 import type { OperationLog } from './operation-log.entity.js';
 
 /** A calendar day only: IsISO8601 alone lets through '2025', weeks and ordinal dates, which PostgreSQL's date cast refuses (a 500). */
 const CALENDAR_DAY = /^[1-9]\d{3}-\d{2}-\d{2}$/;
+const LOGIN_EVENT_KINDS: LoginEventKind[] = ['LOGIN', 'LOGOUT', 'REFRESH_REUSE', 'MFA_CHALLENGE'];
 
-class LogPageQuery {
-  @ApiPropertyOptional({ description: '上一页返回的 nextCursor' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit 须为整数' })
-  @Min(1, { message: 'limit 不能小于 1' })
-  @Max(MAX_PAGE_SIZE, { message: `每页最多 ${MAX_PAGE_SIZE} 条` })
-  limit?: number;
-
+/** Whole calendar days in the business time zone, both ends included. */
+class DateRangeFilter {
   @ApiPropertyOptional({ description: '起始日期（含），YYYY-MM-DD' })
   @IsOptional()
   @Matches(CALENDAR_DAY, { message: '起始日期格式须为 YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: '起始日期须为存在的日期' })
   from?: string;
 
-  @ApiPropertyOptional({ description: '截止日期（含），YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: '截止日期（含），YYYY-MM-DD；不能早于起始日期' })
   @IsOptional()
   @Matches(CALENDAR_DAY, { message: '截止日期格式须为 YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: '截止日期须为存在的日期' })
   to?: string;
 }
 
-export class LoginEventQuery extends LogPageQuery {
-  @ApiPropertyOptional({ description: '登录名或手机号（精确）' })
+class CursorQuery {
+  @ApiPropertyOptional({ description: '上一页返回的 nextCursor' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsString({ message: '分页游标无效' })
+  @MaxLength(64, { message: '分页游标无效' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE, description: '每页条数' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '每页条数须为整数' })
+  @Min(1, { message: '每页至少 1 条' })
+  @Max(MAX_PAGE_SIZE, { message: `每页最多 ${MAX_PAGE_SIZE} 条` })
+  limit?: number;
+}
+
+/** The sign-in log's filters, the same for a page and for the Excel export. */
+export class LoginEventFilter extends DateRangeFilter {
+  @ApiPropertyOptional({ description: '登录名或手机号（精确，不区分大小写）；也找出该账号以其他方式登录的记录' })
+  @IsOptional()
+  @IsString({ message: '账号须为文字' })
+  @MaxLength(64, { message: '账号最多 64 个字符' })
   username?: string;
 
-  @ApiPropertyOptional({ enum: ['LOGIN', 'LOGOUT', 'REFRESH_REUSE', 'MFA_CHALLENGE'] })
+  @ApiPropertyOptional({ enum: LOGIN_EVENT_KINDS })
   @IsOptional()
-  @IsIn(['LOGIN', 'LOGOUT', 'REFRESH_REUSE', 'MFA_CHALLENGE'], { message: '类型无效' })
+  @IsIn(LOGIN_EVENT_KINDS, { message: '类型无效' })
   kind?: LoginEventKind;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'true 只看成功，false 只看失败' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'success 须为 true 或 false' })
+  @IsBoolean({ message: '登录结果只能是成功（true）或失败（false）' })
   success?: boolean;
 }
 
-export class OperationLogQuery extends LogPageQuery {
-  @ApiPropertyOptional({ description: '操作人登录名（精确）' })
+/** The operation log's filters, the same for a page and for the Excel export. */
+export class OperationLogFilter extends DateRangeFilter {
+  @ApiPropertyOptional({ description: '操作人登录名（精确，不区分大小写）' })
   @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @IsString({ message: '操作人须为文字' })
+  @MaxLength(32, { message: '操作人最多 32 个字符' })
   actor?: string;
 
   @ApiPropertyOptional({ description: '操作类型，如 STAFF_CREATE' })
   @IsOptional()
-  @IsString()
-  @MaxLength(48)
+  @IsString({ message: '操作类型须为文字' })
+  @MaxLength(48, { message: '操作类型最多 48 个字符' })
   action?: string;
+}
+
+export class LoginEventQuery extends IntersectionType(LoginEventFilter, CursorQuery) {}
+export class OperationLogQuery extends IntersectionType(OperationLogFilter, CursorQuery) {}
+
+/**
+ * A range that ends before it starts would silently match nothing: refuse it, naming both fields.
+ * (A cross-field rule, so it is checked here rather than by one field's decorator.)
+ */
+export function assertDateOrder(filter: { from?: string; to?: string }): void {
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw new AppError('VALIDATION_FAILED', `截止日期 ${filter.to} 早于起始日期 ${filter.from}，请调整日期范围`, {
+      fields: [
+        { field: 'from', message: '起始日期不能晚于截止日期' },
+        { field: 'to', message: '截止日期不能早于起始日期' },
+      ],
+    });
+  }
 }
 
 export class LoginEventDto implements LoginEventView {
@@ -85,9 +110,11 @@ export class LoginEventDto implements LoginEventView {
   @ApiProperty({ nullable: true, description: '失败原因代码' }) reason: string | null;
 }
 
-export class LoginEventPage {
+export class LoginEventPage implements LogPage<LoginEventDto> {
   @ApiProperty({ type: [LoginEventDto] }) items: LoginEventDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ description: `符合筛选条件的记录数；超过 ${LOG_TOTAL_CAP} 条时为 ${LOG_TOTAL_CAP}` }) total: number;
+  @ApiProperty({ description: `为 true 时符合条件的记录超过 ${LOG_TOTAL_CAP} 条` }) totalCapped: boolean;
 }
 
 export class OperationLogDto implements OperationLogView {
@@ -103,12 +130,14 @@ export class OperationLogDto implements OperationLogView {
   @ApiProperty({ nullable: true }) ip: string | null;
 }
 
-export class OperationLogPage {
+export class OperationLogPage implements LogPage<OperationLogDto> {
   @ApiProperty({ type: [OperationLogDto] }) items: OperationLogDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ description: `符合筛选条件的记录数；超过 ${LOG_TOTAL_CAP} 条时为 ${LOG_TOTAL_CAP}` }) total: number;
+  @ApiProperty({ description: `为 true 时符合条件的记录超过 ${LOG_TOTAL_CAP} 条` }) totalCapped: boolean;
 }
 
-export function mapLoginEvent(row: LoginEvent & { fullName?: string | null }): LoginEventDto {
+export function mapLoginEvent(row: LoginEventRow): LoginEventDto {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -116,7 +145,7 @@ export function mapLoginEvent(row: LoginEvent & { fullName?: string | null }): L
     method: row.method,
     username: row.username,
     userId: row.userId,
-    fullName: row.fullName ?? null,
+    fullName: row.fullName,
     role: row.role,
     ip: row.ip,
     userAgent: row.userAgent,

@@ -1,36 +1,80 @@
-import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { useCursorStack } from '../../components/CursorPager';
+import type { DateRange } from '../../components/DateRangeField';
+import { parseCalendarDay } from '../../lib/format';
 
-type Filter = Record<string, string | undefined>;
-export type RangeValue = [Dayjs | null, Dayjs | null] | null | undefined;
+export interface FilterKey<K extends string> {
+  name: K;
+  /** Chinese name, for the notice about a value in the address that was ignored. */
+  label: string;
+  /** Values the list accepts; others (e.g. typed into the address bar) are ignored, not sent. */
+  accepts?: (value: string) => boolean;
+}
+
+const CURSOR = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * A log page's filters, kept in the URL (so a filtered page can be reloaded and shared), with the
- * date range as `from`/`to` (YYYY-MM-DD) and keyset paging that restarts with every new search.
+ * A log page's state, all in the URL so that reload, back/forward and a shared link keep it: the
+ * filters, the date range as `from`/`to` (YYYY-MM-DD), and the page position as the keyset
+ * cursors that led to it (`cursor` repeated; 上一页 drops the last). A new search starts at page 1.
  */
-export function useLogFilter<F extends Filter>(keys: (keyof F & string)[]) {
+export function useLogFilter<K extends string>(keys: FilterKey<K>[]) {
   const [params, setParams] = useSearchParams();
-  const pager = useCursorStack();
-  const filter = Object.fromEntries([...keys, 'from', 'to'].map((key) => [key, params.get(key) || undefined])) as F & { from?: string; to?: string };
+  const ignored: string[] = [];
 
-  const search = (values: Partial<F> & { range?: RangeValue }) => {
-    const { range, ...rest } = values;
+  const read = (name: string, label: string, accepts: (value: string) => boolean = () => true) => {
+    const value = params.get(name)?.trim();
+    if (!value) return undefined;
+    if (accepts(value)) return value;
+    ignored.push(label);
+    return undefined;
+  };
+  const isDay = (value: string) => parseCalendarDay(value) !== null;
+  const filter = {
+    ...(Object.fromEntries(keys.map((key) => [key.name, read(key.name, key.label, key.accepts)])) as Record<K, string | undefined>),
+    from: read('from', '起始日期', isDay),
+    to: read('to', '截止日期', isDay),
+  };
+
+  let cursors = params.getAll('cursor');
+  if (!cursors.every((cursor) => CURSOR.test(cursor))) {
+    ignored.push('分页位置');
+    cursors = [];
+  }
+
+  const withCursors = (next: string[]) => {
+    const search = new URLSearchParams(params);
+    search.delete('cursor');
+    for (const cursor of next) search.append('cursor', cursor);
+    setParams(search);
+  };
+
+  const search = (values: Partial<Record<K, string>> & { range?: DateRange | null }) => {
     const next = new URLSearchParams();
     for (const key of keys) {
-      const value = (rest as Filter)[key]?.trim();
-      if (value) next.set(key, value);
+      const value = values[key.name]?.trim();
+      if (value) next.set(key.name, value);
     }
-    if (range?.[0]) next.set('from', range[0].format('YYYY-MM-DD'));
-    if (range?.[1]) next.set('to', range[1].format('YYYY-MM-DD'));
-    pager.reset();
+    if (values.range?.[0]) next.set('from', values.range[0].format('YYYY-MM-DD'));
+    if (values.range?.[1]) next.set('to', values.range[1].format('YYYY-MM-DD'));
     setParams(next);
   };
 
   const initialValues = {
     ...filter,
-    range: filter.from || filter.to ? [filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null] : undefined,
+    range: filter.from || filter.to ? ([parseCalendarDay(filter.from), parseCalendarDay(filter.to)] as DateRange) : undefined,
   };
 
-  return { filter, pager, search, initialValues };
+  return {
+    filter,
+    ignored,
+    initialValues,
+    search,
+    pager: {
+      cursor: cursors[cursors.length - 1],
+      pageNumber: cursors.length + 1,
+      hasPrevious: cursors.length > 0,
+      next: (cursor: string) => withCursors([...cursors, cursor]),
+      previous: () => withCursors(cursors.slice(0, -1)),
+    },
+  };
 }

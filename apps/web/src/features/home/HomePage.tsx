@@ -1,32 +1,38 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
-import { ROLE_LABELS, type Role } from '@butie/contracts';
+import { Link } from 'react-router-dom';
+import { ROLE_LABELS, type MenuItem } from '@butie/contracts';
 import { useSession } from '../../app/use-session';
 import { PageShell } from '../../components/PageShell';
+import { menuFor } from '../../config/routes';
 import { DASH, formatDateTime } from '../../lib/format';
 
-/** What each role does in the flow (domain §1 and §6), so that a newcomer knows where they stand. */
-const DUTIES: Record<Role, string> = {
-  APPLICANT: '维护个人信息、证明材料和工作经历，申请大学生生活补贴，跟踪审核进度，收到补贴后进行拨付确认。',
-  UNIT: '审核本单位人员的注册和补贴申报，并将审核通过的申报上报县区人社局。',
-  COUNTY_HRSS: '审核本区县单位注册和补贴申报，办理虚拟单位申报，组织公示与评审，并上报县区组织部。',
-  COUNTY_ORG: '确认本区县评审通过的补贴申报。',
-  CITY_HRSS: '汇总各区县确认的补贴申报，并上报市组织部。',
-  CITY_ORG: '确认市人社局的汇总，确认后通知市财政局拨付。',
-  CITY_FINANCE: '向各区县拨付市级承担的补贴资金。',
-  COUNTY_FINANCE: '向申请人发放补贴并登记拨付信息。',
-  ADMIN: '维护区县与虚拟单位、人员账号和系统参数。',
-  AUDITOR: '查阅登录日志和操作日志。',
+/** What each page that exists lets the user do, one line each. */
+const WHAT_IT_DOES: Record<string, string> = {
+  '/account': '查看账号信息，修改姓名、联系方式和登录密码。',
+  '/admin/regions': '查看和新建区县及其虚拟单位。',
+  '/admin/staff': '新建、修改、停用人员账号，重置密码，解除登录锁定。',
+  '/audit/logins': '查阅、导出登录日志。',
+  '/audit/operations': '查阅、导出操作日志。',
 };
 
+/** The pages of the user's menu (the menu lists only pages that work), 首页 itself left out. */
+function pagesOf(menu: MenuItem[]): MenuItem[] {
+  return menu.flatMap((item) => (item.children ? pagesOf(item.children) : [item])).filter((item) => item.path && item.path !== '/home');
+}
+
+/**
+ * 首页. Until the queues of the later work exist, it says only what this account can do today —
+ * the pages in its menu — and shows the account's sign-in safety facts; no duty without a page.
+ */
 export function HomePage() {
   const user = useSession()!.user;
+  const pages = pagesOf(menuFor(user));
   return (
     <PageShell title="首页" description={`${ROLE_LABELS[user.role]}工作台`}>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card title={`您好，${user.fullName}`} data-testid="welcome-card">
-            <Typography.Paragraph>{DUTIES[user.role]}</Typography.Paragraph>
+          <Card title={<h2 className="card-heading">您好，{user.fullName}</h2>} data-testid="welcome-card">
             <Descriptions
               column={1}
               size="small"
@@ -35,15 +41,24 @@ export function HomePage() {
                 { key: 'org', label: '所属', children: user.unit?.name ?? user.region?.name ?? DASH },
               ]}
             />
+            <Typography.Paragraph style={{ marginTop: 16, marginBottom: 8 }}>目前可以使用：</Typography.Paragraph>
+            <ul className="home-pages" data-testid="available-pages">
+              {pages.map((page) => (
+                <li key={page.key}>
+                  <Link to={page.path!}>{page.label}</Link>
+                  {WHAT_IT_DOES[page.path!] && <Typography.Text type="secondary">：{WHAT_IT_DOES[page.path!]}</Typography.Text>}
+                </li>
+              ))}
+            </ul>
           </Card>
         </Col>
         <Col xs={24} lg={10}>
           <Card
             title={
-              <span>
-                <SafetyCertificateOutlined style={{ marginRight: 8, color: '#389e0d' }} />
+              <h2 className="card-heading">
+                <SafetyCertificateOutlined aria-hidden className="card-heading-icon" />
                 账号安全
-              </span>
+              </h2>
             }
           >
             <Descriptions

@@ -43,3 +43,6 @@ export const useUpdateStaff = () =>
 
 export const useResetStaffPassword = () =>
   useStaffMutation((id: string) => api<{ temporaryPassword: string }>('POST', `/api/v1/staff/${id}/password-reset`));
+
+/** Lifts a sign-in lock before it runs out (logged by the API). */
+export const useUnlockStaff = () => useStaffMutation((id: string) => api<StaffAccountView>('POST', `/api/v1/staff/${id}/unlock`));

@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { LoginEventView, OperationLogView, Page } from '@butie/contracts';
+import type { LogPage, LoginEventView, OperationLogView } from '@butie/contracts';
 import { api } from '../../../lib/api-client';
 
 export interface LoginEventFilter {
   username?: string;
-  success?: 'true' | 'false';
+  success?: string;
   from?: string;
   to?: string;
 }
@@ -16,10 +16,12 @@ export interface OperationFilter {
   to?: string;
 }
 
+export const LOG_PAGE_SIZE = 20;
+
 export function useLoginEvents(filter: LoginEventFilter, cursor: string | undefined) {
   return useQuery({
     queryKey: ['audit', 'login-events', filter, cursor],
-    queryFn: () => api<Page<LoginEventView>>('GET', '/api/v1/audit/login-events', { query: { ...filter, cursor, limit: 20 } }),
+    queryFn: () => api<LogPage<LoginEventView>>('GET', '/api/v1/audit/login-events', { query: { ...filter, cursor, limit: LOG_PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -27,7 +29,7 @@ export function useLoginEvents(filter: LoginEventFilter, cursor: string | undefi
 export function useOperationLogs(filter: OperationFilter, cursor: string | undefined) {
   return useQuery({
     queryKey: ['audit', 'operation-logs', filter, cursor],
-    queryFn: () => api<Page<OperationLogView>>('GET', '/api/v1/audit/operation-logs', { query: { ...filter, cursor, limit: 20 } }),
+    queryFn: () => api<LogPage<OperationLogView>>('GET', '/api/v1/audit/operation-logs', { query: { ...filter, cursor, limit: LOG_PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
 }
