@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, signOut } from './support';
+import { DEMO_PASSWORD, signIn, signOut } from './support';
 
 test('an access token the server no longer accepts is renewed silently with the refresh token', async ({ page }) => {
   await signIn(page, 'admin', '管理部门登录');
@@ -32,6 +32,8 @@ test('after 28 idle minutes a warning offers 继续使用; at 30 the session end
   await page.clock.install();
   await signIn(page, 'auditor', '管理部门登录');
   await expect(page).toHaveURL(/\/audit\/logins$/);
+  // The signed-in frame (and its idle timer) loads as a chunk of its own after the URL changes.
+  await expect(page.getByTestId('side-menu')).toBeVisible();
 
   await page.clock.fastForward('28:05');
   const dialog = page.getByRole('dialog', { name: '即将超时退出' });
@@ -52,12 +54,29 @@ test('账号管理 changes the name shown at the top right', async ({ page }) =>
   await page.getByTestId('user-menu-account').click();
   await expect(page).toHaveURL(/\/account$/);
   await page.getByLabel('用户姓名').fill('张立新（东城财政）');
-  await page.getByLabel('电子邮箱').fill('not-an-email');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('电子邮箱格式不正确')).toBeVisible();
-  await page.getByLabel('电子邮箱').fill('zhanglx@dongcheng.example.gov.cn');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('user-name')).toHaveText('张立新（东城财政）');
+});
+
+test('账号管理 changes the email only with the current password', async ({ page }) => {
+  await signIn(page, 'dongcheng_org', '管理部门登录');
+  await page.goto('/account');
+  await page.getByRole('button', { name: '修改' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改电子邮箱' });
+  await dialog.getByLabel('电子邮箱').fill('not-an-email');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('电子邮箱格式不正确')).toBeVisible();
+  await expect(dialog.getByText('请输入当前密码，确认是本人操作')).toBeVisible();
+
+  await dialog.getByLabel('电子邮箱').fill('dc.org@dongcheng.example.gov.cn');
+  await dialog.getByLabel('当前密码').fill('Not#The-password1');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('当前密码不正确')).toBeVisible();
+
+  await dialog.getByLabel('当前密码').fill(DEMO_PASSWORD);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('my-email')).toHaveText('dc.org@dongcheng.example.gov.cn');
 });
 
 test('two tabs share one session: a refresh in one does not end the other, and signing out in one signs out both', async ({ context }) => {

@@ -2,7 +2,7 @@ import { Button, Card, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../app/use-session';
 import { landingFor } from '../../config/routes';
-import { logout } from '../auth/api/logout';
+import { logout } from '../../lib/logout';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** A password set by the administrator must be replaced before anything else (domain §4). */

@@ -1,22 +1,27 @@
-import { Alert, App, Button, Descriptions, Form, Input } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import { ROLE_LABELS, type UserView } from '@butie/contracts';
+import { maskPhone, ROLE_LABELS, type UserView } from '@butie/contracts';
 import { errorText, showFieldErrors } from '../../lib/form-errors';
-import { PHONE_RULE } from '../../lib/form-rules';
 import { DASH, formatDateTime } from '../../lib/format';
-import { useUpdateProfile, type ProfileInput } from './api/me';
+import { useUpdateProfile } from './api/me';
+import { EmailChangeDialog } from './EmailChangeDialog';
+import { PhoneChangeDialog } from './PhoneChangeDialog';
 
-/** 账号管理 · 基本信息: name, phone and email; username and role are shown, not edited. */
+/**
+ * 账号管理 · 基本信息: the name is edited here; the phone and email, which could hand the account
+ * to somebody else, each through a dialog that asks for the password (and a code, for a phone).
+ */
 export function ProfileForm({ user }: { user: UserView }) {
-  const [form] = Form.useForm<ProfileInput>();
+  const [form] = Form.useForm<{ fullName: string }>();
   const update = useUpdateProfile();
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'phone' | 'email' | null>(null);
   const { message } = App.useApp();
 
-  const submit = async (values: ProfileInput) => {
+  const submit = async (values: { fullName: string }) => {
     setRefusal(null);
     try {
-      await update.mutateAsync({ fullName: values.fullName.trim(), phone: values.phone?.trim() || null, email: values.email?.trim() || null });
+      await update.mutateAsync({ fullName: values.fullName.trim() });
       message.success('已保存');
     } catch (error) {
       if (!showFieldErrors(form, error)) setRefusal(errorText(error));
@@ -38,30 +43,43 @@ export function ProfileForm({ user }: { user: UserView }) {
             label: '上次登录',
             children: user.previousLogin ? `${formatDateTime(user.previousLogin.at)}（${user.previousLogin.ip ?? DASH}）` : '首次登录',
           },
+          {
+            key: 'phone',
+            label: '手机号码',
+            children: (
+              <Space wrap size={4}>
+                <span data-testid="my-phone">{maskPhone(user.phone) ?? '未登记'}</span>
+                <Button type="link" size="small" onClick={() => setDialog('phone')}>
+                  {user.phone ? '更换' : '登记'}
+                </Button>
+              </Space>
+            ),
+          },
+          {
+            key: 'email',
+            label: '电子邮箱',
+            children: (
+              <Space wrap size={4}>
+                <span data-testid="my-email">{user.email ?? '未登记'}</span>
+                <Button type="link" size="small" onClick={() => setDialog('email')}>
+                  修改
+                </Button>
+              </Space>
+            ),
+          },
         ]}
       />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        style={{ maxWidth: 440 }}
-        name="profile"
-        initialValues={{ fullName: user.fullName, phone: user.phone ?? '', email: user.email ?? '' }}
-      >
+      <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 440 }} name="profile" initialValues={{ fullName: user.fullName }}>
         {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
         <Form.Item name="fullName" label="用户姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 64, message: '姓名不能超过 64 个字' }]}>
           <Input maxLength={64} />
-        </Form.Item>
-        <Form.Item name="phone" label="手机号码" rules={[PHONE_RULE]} extra="用于短信登录和接收验证码">
-          <Input maxLength={11} inputMode="numeric" />
-        </Form.Item>
-        <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
-          <Input maxLength={128} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           保存
         </Button>
       </Form>
+      <PhoneChangeDialog open={dialog === 'phone'} currentPhone={user.phone} onClose={() => setDialog(null)} />
+      <EmailChangeDialog open={dialog === 'email'} currentEmail={user.email} onClose={() => setDialog(null)} />
     </>
   );
 }
