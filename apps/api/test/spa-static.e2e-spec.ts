@@ -136,6 +136,8 @@ describe('the built SPA: precompressed files, caching by hash, and client-side r
       '//assets/index-0a1b2c3d.js',
       '/assets/./index-0a1b2c3d.js',
       '/assets/index-ffffffff.js',
+      '/api/v1//units',
+      '/api/v1/no-such-thing',
     ])('%s answers 404 problem+json, like any unknown path, and nothing of the file', async (url) => {
       const response = await rawGet(app, url, { 'accept-encoding': 'br, gzip' });
       expect({ url, status: response.status }).toEqual({ url, status: 404 });
