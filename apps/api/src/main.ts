@@ -26,7 +26,12 @@ async function main(): Promise<void> {
   let embedded: EmbeddedPostgresHandle | null = null;
   let app: NestFastifyApplication | null = null;
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    // Ctrl-C under npm reaches the app twice (from the terminal and forwarded by scripts/run.mjs):
+    // a second signal must not cut the orderly stop short and leave PostgreSQL running.
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     await app?.close().catch((error) => logger.error({ err: error }, 'error while closing the app'));
     await embedded?.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
@@ -36,7 +41,7 @@ async function main(): Promise<void> {
   // the app's own close; the app stops in order instead: HTTP first, then PostgreSQL.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     for (const listener of process.listeners(signal)) process.off(signal, listener);
-    process.once(signal, () => void shutdown(signal));
+    process.on(signal, () => void shutdown(signal));
   }
 
   try {

@@ -81,8 +81,12 @@ describe('the app process with its embedded PostgreSQL', () => {
         body: JSON.stringify({ username: 'auditor', password: 'Butie@2026' }),
       });
       expect(login.status).toBe(200);
+      const serverPid = Number.parseInt((await readFile(path.join(folder, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0], 10);
+      // Ctrl-C under npm: the terminal's SIGINT and the one npm's runner forwards, back to back.
+      again.child.kill('SIGINT');
       again.child.kill('SIGINT');
       expect(await again.exited).toBe(0);
+      expect(isAlive(serverPid)).toBe(false);
     } finally {
       again.child.kill('SIGKILL');
     }
