@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { MOBILE_PHONE_PATTERN } from '@butie/contracts';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
@@ -7,10 +9,16 @@ import { createRootLogger } from './common/logging/logger.js';
 import { DatabaseSetupError } from './database/app-role.js';
 import { connectDatabase } from './database/connect.js';
 import { AlreadyBootstrappedError, bootstrapCity } from './database/seeds/bootstrap.js';
+import { LoginLockService } from './modules/accounts/login-lock.service.js';
 
 const USAGE = `usage: node apps/api/dist/cli.js bootstrap --city-code <code> --city-name <name> [--admin-phone <phone>] [--auditor-phone <phone>]
+       node apps/api/dist/cli.js unlock <username>
 
-Sets up an empty database for real use (DEMO_DATA off): the city, an administrator "admin" and an
+unlock lifts the sign-in lock of an account (5 wrong passwords lock it for 15 minutes, whether or not
+it exists): the way back in for the administrator and the auditor, whom nobody else may unlock.
+Written to the operation log.
+
+bootstrap sets up an empty database for real use (DEMO_DATA off): the city, an administrator "admin" and an
 auditor "auditor", each with a one-time password printed here once. Uses DATABASE_URL, or the
 embedded PostgreSQL like npm start (with DATABASE_URL, DATABASE_OWNER_URL migrates first). Staff sign-in asks for an SMS code when STAFF_SMS_2FA is on
 (the default outside demo mode): give the phones then.`;
@@ -18,6 +26,7 @@ embedded PostgreSQL like npm start (with DATABASE_URL, DATABASE_OWNER_URL migrat
 /** Operator commands that are not HTTP endpoints: they run before anyone can sign in. */
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === 'unlock') return unlock(rest);
   if (command !== 'bootstrap') {
     console.error(USAGE);
     return command ? 1 : 0;
@@ -55,6 +64,36 @@ async function main(): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    await app.close();
+    await database.embedded?.stop();
+  }
+}
+
+async function unlock(args: string[]): Promise<number> {
+  const [username] = args;
+  if (!username || args.length !== 1) {
+    console.error(USAGE);
+    return 1;
+  }
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
+  const logger = createRootLogger('warn');
+  const database = await connectDatabase(config, logger);
+  const app = await createApp({ config, logger, databaseUrl: database.url });
+  try {
+    const locks = app.get(LoginLockService);
+    const lockedUntil = await locks.lockedUntil(username);
+    if (!lockedUntil) {
+      console.log(`${username} is not locked.`);
+      return 0;
+    }
+    await locks.clear(username);
+    await app.get<DataSource>(getDataSourceToken()).query(
+      `INSERT INTO operation_logs (action, target_type, target_id, summary, actor_username) VALUES ('STAFF_UNLOCK', 'USERNAME', $1, $2, 'cli')`,
+      [username.slice(0, 64), `命令行解锁账号 ${username}（原锁定至 ${lockedUntil.toISOString()}）`],
+    );
+    console.log(`${username} is unlocked.`);
+    return 0;
   } finally {
     await app.close();
     await database.embedded?.stop();

@@ -164,13 +164,41 @@ describe('账号管理: phone, confirmed with the current password and a code se
     expect(await phoneOf('beishan_hrss')).toBe(before);
   });
 
-  it('takes only a code sent for this account: another account’s code for the number is refused', async () => {
+  it('takes only a code sent for this account, and another account asking for the number disturbs nobody', async () => {
     const a = await t.bearer('dongcheng_org');
     const b = await t.bearer('dongcheng_finance');
     expect((await askCode(a, '13633334444')).status).toBe(202);
-    const code = await latestCode(t, '13633334444');
-    expectProblem(await confirm(b, '13633334444', code), 401, 'SMS_CODE_INVALID');
+    const codeOfA = await latestCode(t, '13633334444');
+    // B cannot use A's code, nor spend its tries, nor replace it by asking for the same number.
+    expectProblem(await confirm(b, '13633334444', codeOfA), 401, 'SMS_CODE_EXPIRED');
+    expect((await askCode(b, '13633334444')).status).toBe(202);
+    for (let i = 0; i < 5; i++) await confirm(b, '13633334444', '000000');
     expect(await phoneOf('dongcheng_finance')).not.toBe('13633334444');
+    expect((await confirm(a, '13633334444', codeOfA)).status).toBe(200);
+    expect(await phoneOf('dongcheng_org')).toBe('13633334444');
+  });
+
+  it('ends the codes already sent to the old number: a sign-in code there no longer signs in', async () => {
+    const auth = await t.bearer('nanhu_finance');
+    const oldPhone = (await phoneOf('nanhu_finance'))!;
+    expect((await t.http().post('/api/v1/auth/sms/send').send({ phone: oldPhone })).status).toBe(202);
+    const loginCode = await latestCode(t, oldPhone);
+    expect((await askCode(auth, '13655556666')).status).toBe(202);
+    expect((await confirm(auth, '13655556666', await latestCode(t, '13655556666'))).status).toBe(200);
+    expectProblem(await t.http().post('/api/v1/auth/sms/login').send({ phone: oldPhone, code: loginCode }), 401, 'SMS_CODE_EXPIRED');
+  });
+
+  it('counts a wrong current password like a failed sign-in: the fifth locks the account', async () => {
+    const auth = await t.bearer('beishan_org');
+    for (let i = 4; i >= 1; i--) {
+      const wrong = expectProblem(await askCode(auth, '13677778888', `Guess#${i}x2026`), 400, 'CURRENT_PASSWORD_WRONG');
+      expect(wrong.attemptsLeft).toBe(i);
+    }
+    expectProblem(await askCode(auth, '13677778888', 'Guess#5x2026'), 423, 'ACCOUNT_LOCKED');
+    // Locked now for the right password too, here and at sign-in.
+    expectProblem(await askCode(auth, '13677778888'), 423, 'ACCOUNT_LOCKED');
+    expectProblem(await t.http().post('/api/v1/auth/login').send({ username: 'beishan_org', password: TEST_PASSWORD }), 423, 'ACCOUNT_LOCKED');
+    expect(await outboxOf(t, '13677778888')).toEqual([]);
   });
 
   it('does not tell whose a number is: a number of another account gets the same answer, and only its holder learns it is taken', async () => {

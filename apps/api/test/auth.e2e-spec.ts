@@ -418,6 +418,20 @@ describe('staff SMS second factor, on', () => {
     expect((await t.http().post('/api/v1/auth/login/mfa').send({ mfaToken: token, code })).status).toBe(200);
   });
 
+  it('keeps the second factor’s own SMS budget: anonymous login codes to a staff phone cannot use it up', async () => {
+    const phone = '13900000106'; // nanhu_hrss
+    for (let i = 0; i < 10; i++) {
+      expect((await t.http().post('/api/v1/auth/sms/send').send({ phone })).status).toBe(202);
+      await t.db.query(`UPDATE sms_codes SET created_at = created_at - interval '61 seconds' WHERE phone = $1`, [phone]);
+    }
+    expectProblem(await t.http().post('/api/v1/auth/sms/send').send({ phone }), 429, 'SMS_DAILY_LIMIT');
+    const challenge = await t.http().post(LOGIN).send({ username: 'nanhu_hrss', password: TEST_PASSWORD });
+    expect(challenge.status).toBe(200);
+    expect(challenge.body.mfaRequired).toBe(true);
+    const code = (await outboxOf(t, phone)).find((m) => m.template === 'MFA_CODE')!.content.match(/验证码为 (\d{6})/)![1];
+    expect((await t.http().post('/api/v1/auth/login/mfa').send({ mfaToken: challenge.body.mfaToken, code })).status).toBe(200);
+  });
+
   it('signs applicants and units in without a second factor', async () => {
     for (const username of ['demo_applicant', 'demo_unit']) {
       const response = await t.http().post(LOGIN).send({ username, password: TEST_PASSWORD });

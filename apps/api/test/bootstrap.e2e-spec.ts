@@ -68,6 +68,23 @@ describe('bootstrap of an empty database (DEMO_DATA off)', () => {
     expect(again.output).toContain('已初始化');
   }, 120_000);
 
+  it('unlock lifts the sign-in lock of the administrator, whom nobody else may unlock, and logs it', async () => {
+    const client = new pg.Client({ connectionString: env.DATABASE_OWNER_URL });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO login_failures (username_key, failures, locked_until, last_failure_at) VALUES ('admin', 5, now() + interval '15 minutes', now())`);
+      const result = await runCli(['unlock', 'admin'], env);
+      expect(result.code).toBe(0);
+      expect(result.output).toContain('admin is unlocked');
+      expect((await client.query(`SELECT 1 FROM login_failures WHERE username_key = 'admin'`)).rowCount).toBe(0);
+      const [log] = (await client.query(`SELECT action, actor_username, summary FROM operation_logs ORDER BY id DESC LIMIT 1`)).rows;
+      expect(log).toMatchObject({ action: 'STAFF_UNLOCK', actor_username: 'cli', summary: expect.stringContaining('admin') });
+      expect((await runCli(['unlock', 'admin'], env)).output).toContain('admin is not locked');
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+
   it('refuses bad arguments with the usage', async () => {
     const result = await runCli(['bootstrap', '--city-code', 'Bad Code', '--city-name', '测试市'], env);
     expect(result.code).toBe(1);

@@ -112,6 +112,33 @@ describe('text PostgreSQL cannot store, or a form has no place for, is refused a
     }
   });
 
+  it('refuses invisible characters that make a name look blank or read backwards', async () => {
+    const auth = await t.bearer('demo_unit');
+    for (const fullName of ['\u200b', 'a\u202eb', '\ufeff张三', 'x\u2066y']) {
+      const response = await t.http().patch('/api/v1/me').set(auth).send({ fullName });
+      expect({ fullName: JSON.stringify(fullName), status: response.status }).toEqual({ fullName: JSON.stringify(fullName), status: 400 });
+    }
+    // The joiners emoji need stay.
+    expect((await t.http().patch('/api/v1/me').set(auth).send({ fullName: '钱晓明👨\u200d👩' })).status).toBe(200);
+  });
+
+  it('answers thousands of bad keys with a bounded list', async () => {
+    const query = Array.from({ length: 1500 }, (_, i) => `k${i}=%00`).join('&');
+    const response = await t.http().get(`/api/v1/app-info?${query}`);
+    const body = expectProblem(response, 400, 'VALIDATION_FAILED');
+    expect(body.errors).toHaveLength(20);
+    expect(response.text.length).toBeLessThan(5000);
+  });
+
+  it('refuses a query that is not valid UTF-8 percent-encoding instead of guessing', async () => {
+    const auth = await t.bearer('admin');
+    for (const query of ['keyword=%ED%A0%80', 'keyword=%FF', 'keyword=%E4%B8']) {
+      const response = await t.http().get(`/api/v1/staff?${query}`).set(auth);
+      expect({ query, status: response.status, code: response.body.code }).toEqual({ query, status: 400, code: 'MALFORMED_REQUEST' });
+    }
+    expect((await t.http().get(`/api/v1/staff?keyword=${encodeURIComponent('东城')}`).set(auth)).status).toBe(200);
+  });
+
   it('refuses a NUL byte in a path parameter', async () => {
     const response = await t.http().get('/api/v1/units/%00').set(await t.bearer('admin'));
     expectProblem(response, 400, 'VALIDATION_FAILED');
@@ -121,7 +148,7 @@ describe('text PostgreSQL cannot store, or a form has no place for, is refused a
     const auth = await t.bearer('demo_unit');
     for (const fullName of ['张\n三', '张\t三', '张\r三']) {
       const body = expectProblem(await t.http().patch('/api/v1/me').set(auth).send({ fullName }), 400, 'VALIDATION_FAILED');
-      expect(body.errors).toEqual([{ field: 'fullName', message: 'fullName 不能包含换行符或制表符' }]);
+      expect(body.errors).toEqual([{ field: 'fullName', message: '不能包含换行符或制表符' }]);
     }
   });
 });
@@ -141,7 +168,7 @@ describe('optional means "may be left out", not "may be null" (finding 6)', () =
 
   it('refuses {"status": null} on a staff account with 400 naming status (it was a 500)', async () => {
     const body = expectProblem(await t.http().patch(`/api/v1/staff/${staffId}`).set(admin).send({ status: null }), 400, 'VALIDATION_FAILED');
-    expect(body.errors).toEqual([{ field: 'status', message: 'status 不能为 null（不修改请省略该字段）' }]);
+    expect(body.errors).toEqual([{ field: 'status', message: '不能为 null（不填请省略该字段）' }]);
     const [row] = (await t.db.query(`SELECT status FROM users WHERE id = $1`, [staffId])) as { status: string }[];
     expect(row.status).toBe('ACTIVE');
   });

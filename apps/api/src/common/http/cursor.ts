@@ -15,7 +15,7 @@ export function decodeIdCursor(cursor: string | undefined): string | null {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   // 19 digits can still exceed bigint, which PostgreSQL would refuse with an error (a 500).
   if (!/^\d{1,19}$/.test(id) || BigInt(id) > MAX_BIGINT) {
-    throw new AppError('VALIDATION_FAILED', 'cursor 无效，请从第一页重新查询', { fields: [{ field: 'cursor', message: 'cursor 无效' }] });
+    throw new AppError('VALIDATION_FAILED', '分页位置无效，请从第一页重新查询', { fields: [{ field: 'cursor', message: '分页位置无效' }] });
   }
   return id;
 }

@@ -28,8 +28,11 @@ const PROBLEM_SCHEMA = {
 
 const RETRY_AFTER = { 'Retry-After': { description: '多少秒后可重试', schema: { type: 'integer' } } };
 
-/** What every route can answer: bad text in the query (the edge check), a URL past 16 KB, our faults, an outage. */
-const EVERY_ROUTE: ErrorCode[] = ['VALIDATION_FAILED', 'HEADERS_TOO_LARGE', 'INTERNAL', 'DATABASE_UNAVAILABLE'];
+/**
+ * What every route can answer: bad text or bad percent-encoding in the query (the edge checks), a URL
+ * past 16 KB, our faults, an outage.
+ */
+const EVERY_ROUTE: ErrorCode[] = ['VALIDATION_FAILED', 'MALFORMED_REQUEST', 'HEADERS_TOO_LARGE', 'INTERNAL', 'DATABASE_UNAVAILABLE'];
 /** A route behind the sign-in: the token and session checks, then the permission guard. */
 const SIGNED_IN: ErrorCode[] = ['AUTH_REQUIRED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_ENDED', 'SESSION_IDLE', 'FORBIDDEN'];
 /** A method that carries a body: Fastify's parsing and our size and shape limits. */

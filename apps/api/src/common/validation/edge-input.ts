@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import { JSON_LIMITS, jsonShapeProblem } from './json-shape.js';
 import { unacceptableTextFields } from './text-rules.js';
+import { validationFailed } from './validation.js';
 
 /**
  * JSON bodies are measured before they are parsed: too deep or too big is a 400 in a few
@@ -28,13 +29,30 @@ export function useBoundedJsonParser(fastify: FastifyInstance): void {
  */
 export function refuseUnacceptableText(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request) => {
+    // Fastify's query parser replaces what it cannot decode; a malformed query is refused instead.
+    if (!isWellEncodedQuery(request.raw.url ?? '')) {
+      throw new AppError('MALFORMED_REQUEST', '请求地址中的查询参数不是合法的 URL 编码（UTF-8）');
+    }
     const fields = [
       ...unacceptableTextFields(request.params),
       ...unacceptableTextFields(request.query),
       ...unacceptableTextFields(request.body),
     ];
     if (fields.length === 0) return;
-    const errors = fields.map((field) => ({ field, message: `${field} 含有不允许的字符（控制字符或无效的 Unicode）` }));
-    throw new AppError('VALIDATION_FAILED', errors.map((e) => e.message).join('；'), { fields: errors });
+    throw validationFailed(fields.map((field) => ({ field, message: '含有不允许的字符（控制字符、不可见字符或无效的 Unicode）' })));
   });
+}
+
+/** Whether every name and value of the URL's query decodes as UTF-8 percent-encoding. */
+export function isWellEncodedQuery(url: string): boolean {
+  const start = url.indexOf('?');
+  if (start < 0) return true;
+  for (const part of url.slice(start + 1).split(/[&=]/)) {
+    try {
+      decodeURIComponent(part.replaceAll('+', ' '));
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }

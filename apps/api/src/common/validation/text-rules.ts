@@ -1,8 +1,11 @@
 /**
  * Characters no request may carry in any string, key or value: C0 controls other than tab, line
- * feed and carriage return (NUL above all: PostgreSQL cannot store it), and DEL.
+ * feed and carriage return (NUL above all: PostgreSQL cannot store it), DEL, and the invisible
+ * ones that make a name look blank or read backwards (zero-width space, direction marks and
+ * overrides, word joiner, BOM). The zero-width joiners (U+200C, U+200D) stay: emoji and some
+ * scripts need them.
  */
-const NEVER_ALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const NEVER_ALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 /** Tab and line breaks: allowed only in a field declared multi-line (see @MultiLine()). */
 export const LINE_BREAKS_OR_TABS = /[\t\n\r]/;

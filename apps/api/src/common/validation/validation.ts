@@ -14,26 +14,28 @@ const CHINESE = /[\u4e00-\u9fff]/;
  * class-validator's English default, for a constraint a DTO gave no message of its own: in Chinese,
  * with the limit it names. A DTO's own message (already Chinese) is kept as it is.
  */
-const DEFAULT_MESSAGES: Record<string, (field: string, limit: string | undefined) => string> = {
-  maxLength: (f, n) => `${f} 最多 ${n} 个字符`,
-  minLength: (f, n) => `${f} 至少 ${n} 个字符`,
-  isLength: (f) => `${f} 长度不符合要求`,
-  isString: (f) => `${f} 须为文本`,
-  isInt: (f) => `${f} 须为整数`,
-  isNumber: (f) => `${f} 须为数字`,
-  min: (f, n) => `${f} 不能小于 ${n}`,
-  max: (f, n) => `${f} 不能大于 ${n}`,
-  isBoolean: (f) => `${f} 须为 true 或 false`,
-  isIn: (f) => `${f} 的取值不在允许范围内`,
-  isEnum: (f) => `${f} 的取值不在允许范围内`,
-  isUuid: (f) => `${f} 须为有效的编号`,
-  isNotEmpty: (f) => `${f} 不能为空`,
-  isEmail: (f) => `${f} 须为有效的电子邮箱`,
-  isIso8601: (f) => `${f} 须为有效的日期`,
-  isDateString: (f) => `${f} 须为有效的日期`,
-  arrayMaxSize: (f, n) => `${f} 最多 ${n} 项`,
-  arrayMinSize: (f, n) => `${f} 至少 ${n} 项`,
-  isArray: (f) => `${f} 须为数组`,
+// Without the field's name: a form shows the message next to the field, and `errors[].field`
+// names it for an integrator (an English property name would reach the user otherwise).
+const DEFAULT_MESSAGES: Record<string, (limit: string | undefined) => string> = {
+  maxLength: (n) => `最多 ${n} 个字符`,
+  minLength: (n) => `至少 ${n} 个字符`,
+  isLength: () => '长度不符合要求',
+  isString: () => '须为文本',
+  isInt: () => '须为整数',
+  isNumber: () => '须为数字',
+  min: (n) => `不能小于 ${n}`,
+  max: (n) => `不能大于 ${n}`,
+  isBoolean: () => '须为 true 或 false',
+  isIn: () => '取值不在允许范围内',
+  isEnum: () => '取值不在允许范围内',
+  isUuid: () => '须为有效的编号',
+  isNotEmpty: () => '不能为空',
+  isEmail: () => '须为有效的电子邮箱',
+  isIso8601: () => '须为有效的日期',
+  isDateString: () => '须为有效的日期',
+  arrayMaxSize: (n) => `最多 ${n} 项`,
+  arrayMinSize: (n) => `至少 ${n} 项`,
+  isArray: () => '须为数组',
 };
 
 function inChinese(constraint: string, field: string, message: string): string {
@@ -41,7 +43,7 @@ function inChinese(constraint: string, field: string, message: string): string {
   if (NEST_MESSAGES[constraint]) return NEST_MESSAGES[constraint];
   if (CHINESE.test(message)) return message;
   const limit = /-?\d+(\.\d+)?/.exec(message)?.[0];
-  return DEFAULT_MESSAGES[constraint]?.(field, limit) ?? `${field} 不符合要求`;
+  return DEFAULT_MESSAGES[constraint]?.(limit) ?? '不符合要求';
 }
 
 /** Flattens class-validator's tree into field-keyed messages (`address.city`) that a form can show. */
@@ -100,10 +102,10 @@ export function implicitFieldErrors(dto: object, prefix = ''): FieldError[] {
     const field = prefix ? `${prefix}.${key}` : key;
     if (value === null) {
       const documented = Reflect.getMetadata(API_PROPERTY_KEY, prototype, key) as { nullable?: boolean } | undefined;
-      if (documented?.nullable !== true) errors.push({ field, message: `${field} 不能为 null（不修改请省略该字段）` });
+      if (documented?.nullable !== true) errors.push({ field, message: '不能为 null（不填请省略该字段）' });
     } else if (typeof value === 'string') {
       if (LINE_BREAKS_OR_TABS.test(value) && !Reflect.getMetadata(MULTILINE_KEY, prototype, key)) {
-        errors.push({ field, message: `${field} 不能包含换行符或制表符` });
+        errors.push({ field, message: '不能包含换行符或制表符' });
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => {
@@ -123,9 +125,22 @@ function isDto(value: unknown): value is object {
   return prototype !== null && prototype !== Object.prototype && prototype !== Array.prototype;
 }
 
-function validationFailed(fields: FieldError[]): AppError {
-  const summary = fields.map((f) => f.message).join('；');
-  return new AppError('VALIDATION_FAILED', summary || '请求内容不符合要求', { fields });
+/** The most field errors one answer lists: a request of thousands of bad keys gets a bounded answer. */
+const MAX_LISTED = 20;
+/** The most messages the detail repeats. */
+const MAX_IN_DETAIL = 5;
+
+/**
+ * 400 VALIDATION_FAILED naming what is wrong: each message once per field, at most 20 fields, and a
+ * detail of the first few messages (with the count of the rest).
+ */
+export function validationFailed(fields: FieldError[]): AppError {
+  const seen = new Set<string>();
+  const unique = fields.filter(({ field, message }) => !seen.has(`${field}\u0000${message}`) && seen.add(`${field}\u0000${message}`));
+  const messages = [...new Set(unique.map((f) => f.message))];
+  const shown = messages.slice(0, MAX_IN_DETAIL).join('；');
+  const detail = messages.length > MAX_IN_DETAIL ? `${shown}；等 ${unique.length} 处不符合要求` : shown;
+  return new AppError('VALIDATION_FAILED', detail || '请求内容不符合要求', { fields: unique.slice(0, MAX_LISTED) });
 }
 
 class StrictValidationPipe extends ValidationPipe {
@@ -154,6 +169,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
+    // One message a field: a missing value is 「请输入…」, not that and every length rule as well.
+    stopAtFirstError: true,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => validationFailed(fieldErrors(errors)),

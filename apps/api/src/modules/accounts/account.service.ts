@@ -17,6 +17,8 @@ import {
   type UserViewDto,
 } from './accounts.dto.js';
 import { AccountNoticesService } from './account-notices.service.js';
+import { triesLeft } from './login-lock.rules.js';
+import { LoginLockService } from './login-lock.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordsService } from './passwords.service.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -38,6 +40,7 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly smsCodes: SmsCodesService,
     private readonly notices: AccountNoticesService,
+    private readonly locks: LoginLockService,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
   ) {}
@@ -85,12 +88,14 @@ export class AccountService {
   /** Step 2: the code sent for this account to this number moves the account to it. */
   async changePhone(user: AuthUser, dto: ChangePhoneDto, client: ClientInfo): Promise<UserViewDto> {
     await this.limitSensitive(user);
-    const sentFor = await this.smsCodes.verify(dto.phone, 'PHONE_CHANGE', dto.code);
+    const sentFor = await this.smsCodes.verify(dto.phone, 'PHONE_CHANGE', dto.code, user.id);
     if (sentFor !== user.id) throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
     const oldPhone = user.phone;
     try {
       await this.db.transaction(async (manager) => {
         await manager.query(`UPDATE users SET phone = $2, updated_at = now() WHERE id = $1`, [user.id, dto.phone]);
+        // Codes already sent to the old number (a sign-in code, say) must not sign in any more.
+        await this.smsCodes.revokeAllFor(user.id, manager);
         // Sessions opened before the change may be somebody else's: only this one goes on.
         await this.endOtherSessions(manager, user, 'PHONE_CHANGED');
         await this.audit.recordOperation(
@@ -121,14 +126,23 @@ export class AccountService {
     return this.currentView(user);
   }
 
-  /** Guessing the password through these forms is limited like signing in. */
+  /**
+   * Guessing the password through these forms counts like failed sign-ins: the same lock, kept per
+   * username, so that a stolen token kept alive by refresh is no faster way to find the password.
+   */
   private async assertCurrentPassword(user: AuthUser, password: string, field = 'currentPassword'): Promise<void> {
     await this.limitSensitive(user);
+    const lockedUntil = await this.locks.lockedUntil(user.username);
+    if (lockedUntil) throw this.locks.lockedError(lockedUntil);
     const credentials = await this.users.findCredentialsById(user.id);
     if (!credentials || !(await this.hasher.verify(credentials.passwordHash, password))) {
-      const message = field === 'oldPassword' ? '原密码不正确' : '当前密码不正确';
-      throw new AppError('CURRENT_PASSWORD_WRONG', message, { fields: [{ field, message }] });
+      const state = await this.locks.recordFailure(user.username);
+      if (state.lockedUntil) throw this.locks.lockedError(state.lockedUntil);
+      const left = triesLeft(state, this.locks.policy);
+      const message = `${field === 'oldPassword' ? '原密码' : '当前密码'}不正确；再错 ${left} 次该账号将被锁定 ${this.locks.policy.lockMinutes} 分钟`;
+      throw new AppError('CURRENT_PASSWORD_WRONG', message, { fields: [{ field, message }], extensions: { attemptsLeft: left } });
     }
+    await this.locks.clear(user.username);
   }
 
   private async limitSensitive(user: AuthUser): Promise<void> {

@@ -65,8 +65,9 @@ export class AuthService {
 
     const lockedUntil = await this.locks.lockedUntil(dto.username);
     if (lockedUntil) {
-      await this.audit.recordLogin(attempt(false, 'ACCOUNT_LOCKED', null), client);
-      throw this.lockedError(lockedUntil);
+      // Looked up for the auditor only (locked or not, known or not, every refusal looks alike).
+      await this.audit.recordLogin(attempt(false, 'ACCOUNT_LOCKED', await this.users.findCredentialsByUsername(dto.username)), client);
+      throw this.locks.lockedError(lockedUntil);
     }
 
     // Unknown usernames are checked against a decoy hash: both refusals take as long and read alike.
@@ -79,7 +80,7 @@ export class AuthService {
       const state = await this.locks.recordFailure(dto.username);
       await this.audit.recordLogin(attempt(false, reason, user), client);
       if (reason === 'ACCOUNT_DISABLED') this.notices.accountDisabled(user!);
-      if (state.lockedUntil) throw this.lockedError(state.lockedUntil);
+      if (state.lockedUntil) throw this.locks.lockedError(state.lockedUntil);
       const left = triesLeft(state, this.locks.policy);
       throw new AppError(
         'INVALID_CREDENTIALS',
@@ -247,15 +248,6 @@ export class AuthService {
         extensions: { portal: portalOf(user.role) },
       });
     }
-  }
-
-  private lockedError(lockedUntil: Date): AppError {
-    const at = lockedUntil.toLocaleTimeString('zh-CN', { timeZone: this.config.sms.timeZone, hour: '2-digit', minute: '2-digit' });
-    return new AppError(
-      'ACCOUNT_LOCKED',
-      `连续 ${this.locks.policy.maxFailures} 次登录失败，账号已锁定 ${this.locks.policy.lockMinutes} 分钟，将于 ${at} 解锁`,
-      { extensions: { lockedUntil: lockedUntil.toISOString() }, retryAfter: (lockedUntil.getTime() - Date.now()) / 1000 },
-    );
   }
 
   /** Per account or phone named by the request; the per-address limit is on the routes (LimitPerClient). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import { AppError } from '../../common/errors/app-error.js';
 import { afterFailedLogin, isLocked, type LockPolicy, type LockState } from './login-lock.rules.js';
 
 export function usernameKey(username: string): string {
@@ -15,9 +16,19 @@ export class LoginLockService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.policy = { maxFailures: config.auth.maxFailedLogins, lockMinutes: config.auth.lockMinutes };
+  }
+
+  /** 423 with the end of the lock, in the business time zone, and Retry-After. */
+  lockedError(lockedUntil: Date): AppError {
+    const at = lockedUntil.toLocaleTimeString('zh-CN', { timeZone: this.config.sms.timeZone, hour: '2-digit', minute: '2-digit' });
+    return new AppError(
+      'ACCOUNT_LOCKED',
+      `连续 ${this.policy.maxFailures} 次密码错误，账号已锁定 ${this.policy.lockMinutes} 分钟，将于 ${at} 解锁`,
+      { extensions: { lockedUntil: lockedUntil.toISOString() }, retryAfter: (lockedUntil.getTime() - Date.now()) / 1000 },
+    );
   }
 
   async lockedUntil(username: string): Promise<Date | null> {

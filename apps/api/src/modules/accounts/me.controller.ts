@@ -40,7 +40,7 @@ export class MeController {
 
   @Put('email')
   @RequirePermission('account.self')
-  @ApiProblems('CURRENT_PASSWORD_WRONG', 'RATE_LIMITED')
+  @ApiProblems('CURRENT_PASSWORD_WRONG', 'ACCOUNT_LOCKED', 'RATE_LIMITED')
   @ApiOperation({ summary: '修改电子邮箱（须当前密码）', description: 'email 为 null 时删除登记的电子邮箱。' })
   @ApiOkResponse({ type: UserViewDto })
   changeEmail(@CurrentUser() user: AuthUser, @Body() dto: ChangeEmailDto, @Client() client: ClientInfo): Promise<UserViewDto> {
@@ -50,7 +50,7 @@ export class MeController {
   @Post('phone/verification')
   @HttpCode(202)
   @RequirePermission('account.self')
-  @ApiProblems('CURRENT_PASSWORD_WRONG', 'PHONE_UNCHANGED', 'SMS_SEND_TOO_SOON', 'SMS_DAILY_LIMIT', 'SMS_SEND_FAILED', 'RATE_LIMITED')
+  @ApiProblems('CURRENT_PASSWORD_WRONG', 'ACCOUNT_LOCKED', 'PHONE_UNCHANGED', 'SMS_SEND_TOO_SOON', 'SMS_DAILY_LIMIT', 'SMS_SEND_FAILED', 'RATE_LIMITED')
   @ApiOperation({
     summary: '更换手机号码第一步：验证当前密码并向新号码发送验证码',
     description: '无论新号码是否已被其他账号使用，答复都相同；验证码 5 分钟有效。',
@@ -76,7 +76,7 @@ export class MeController {
   @HttpCode(200)
   @RequirePermission('account.self')
   @AllowWhilePasswordChangeRequired()
-  @ApiProblems('CURRENT_PASSWORD_WRONG', 'PASSWORD_POLICY', 'PASSWORD_REUSED', 'RATE_LIMITED')
+  @ApiProblems('CURRENT_PASSWORD_WRONG', 'ACCOUNT_LOCKED', 'PASSWORD_POLICY', 'PASSWORD_REUSED', 'RATE_LIMITED')
   @ApiOperation({ summary: '修改密码（原密码 + 新密码）', description: '成功后本账号的其他登录会话失效。' })
   @ApiOkResponse({ type: UserViewDto })
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Client() client: ClientInfo): Promise<UserViewDto> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import type { Role } from '@butie/contracts';
 import { AppError } from '../../common/errors/app-error.js';
@@ -52,14 +52,16 @@ export class SmsCodesService {
    */
   async issue(phone: string, purpose: SmsCodePurpose, recipient: SmsRecipient | null): Promise<IssuedSmsCode> {
     const userId = recipient && this.gateway.mayReach(recipient.role) ? recipient.id : null;
+    const owner = ownerScope(purpose, userId);
     const code = generateSmsCode();
     const codeId = await this.db.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sms:' || $1))`, [phone]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sms:' || $1 || ':' || $2))`, [phone, purpose]);
       const now = new Date();
+      // Each purpose has its own budget: anonymous login sends must not use up the second factor's.
       const [history] = (await manager.query(
         `SELECT max(created_at) AS last_sent_at, count(*) FILTER (WHERE created_at >= $2)::int AS sent_today
-           FROM sms_codes WHERE phone = $1 AND created_at >= $3`,
-        [phone, startOfBusinessDay(now, this.policy.timeZone), new Date(now.getTime() - 48 * 3600_000)],
+           FROM sms_codes WHERE phone = $1 AND purpose = $4 AND ($5::uuid IS NULL OR user_id = $5) AND created_at >= $3`,
+        [phone, startOfBusinessDay(now, this.policy.timeZone), new Date(now.getTime() - 48 * 3600_000), purpose, owner],
       )) as { last_sent_at: Date | null; sent_today: number }[];
       const decision = decideSend({ lastSentAt: history.last_sent_at, sentToday: history.sent_today }, now, this.policy);
       if (!decision.allowed) {
@@ -72,8 +74,11 @@ export class SmsCodesService {
               retryAfter: decision.retryAfterSeconds,
             });
       }
-      // A new code replaces any earlier live one of the same purpose.
-      await manager.query(`UPDATE sms_codes SET consumed_at = now() WHERE phone = $1 AND purpose = $2 AND consumed_at IS NULL`, [phone, purpose]);
+      // A new code replaces any earlier live one of the same purpose (and owner).
+      await manager.query(
+        `UPDATE sms_codes SET consumed_at = now() WHERE phone = $1 AND purpose = $2 AND ($3::uuid IS NULL OR user_id = $3) AND consumed_at IS NULL`,
+        [phone, purpose, owner],
+      );
       const [inserted] = (await manager.query(
         `INSERT INTO sms_codes (phone, purpose, user_id, code_hash, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [phone, purpose, userId, hashSmsCode(this.config.auth.jwtSecret, phone, code), new Date(now.getTime() + this.policy.codeTtlSeconds * 1000)],
@@ -95,19 +100,28 @@ export class SmsCodesService {
     return { resendAfter: this.policy.resendIntervalSeconds, expiresIn: this.policy.codeTtlSeconds, ...receipt };
   }
 
+  /** Ends every live code sent for an account (its phone changed: codes on the old number must not sign in). */
+  async revokeAllFor(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE sms_codes SET consumed_at = now() WHERE user_id = $1 AND consumed_at IS NULL`, [userId]);
+  }
+
   /** The receipt of the code last sent to `phone` for `purpose` (a repeated sign-in within the resend interval reuses it). */
   async latestReceipt(phone: string, purpose: SmsCodePurpose): Promise<SmsReceipt> {
     return this.gateway.latestReceipt(phone, TEMPLATE_OF[purpose]);
   }
 
-  /** Consumes the live code of `phone` if `code` matches; returns the account it was sent for. */
-  async verify(phone: string, purpose: SmsCodePurpose, code: string): Promise<string | null> {
+  /**
+   * Consumes the live code of `phone` if `code` matches; returns the account it was sent for. For a
+   * change of phone, `forUser` is the account asking: only its own code is looked at.
+   */
+  async verify(phone: string, purpose: SmsCodePurpose, code: string, forUser: string | null = null): Promise<string | null> {
+    const owner = ownerScope(purpose, forUser);
     // The attempt is counted in its own committed transaction; the refusal is thrown after it.
     const result = await this.db.transaction(async (manager) => {
       const [row] = (await manager.query(
         `SELECT id, user_id, code_hash, expires_at, attempts, consumed_at FROM sms_codes
-          WHERE phone = $1 AND purpose = $2 ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-        [phone, purpose],
+          WHERE phone = $1 AND purpose = $2 AND ($3::uuid IS NULL OR user_id = $3) ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
+        [phone, purpose, owner],
       )) as { id: string; user_id: string | null; code_hash: string; expires_at: Date; attempts: number; consumed_at: Date | null }[];
       const matches = row ? sameHash(row.code_hash, hashSmsCode(this.config.auth.jwtSecret, phone, code)) : false;
       const outcome = decideVerify(
@@ -138,4 +152,13 @@ export class SmsCodesService {
         throw new AppError('SMS_CODE_EXPIRED', '验证码已过期或未发送，请重新获取验证码', { fields: [{ field: 'code', message: '验证码已过期' }] });
     }
   }
+}
+
+/**
+ * Whose codes share a budget and replace each other. A login or second-factor code belongs to the
+ * phone; a change-of-phone code to the account asking, so that another account asking for the same
+ * number can neither replace nor use up its code.
+ */
+function ownerScope(purpose: SmsCodePurpose, userId: string | null): string | null {
+  return purpose === 'PHONE_CHANGE' ? userId : null;
 }

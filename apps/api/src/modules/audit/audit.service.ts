@@ -110,7 +110,7 @@ export class AuditService {
 
   /** A file of the logs leaves the system with people's names and addresses in it: who took it, and which. */
   private async recordExport(actor: AuthUser, client: ClientInfo, title: string, filterText: string): Promise<void> {
-    await this.recordOperation(actor, client, { action: 'LOG_EXPORT', targetType: 'LOG', targetId: null, summary: `导出${title}（${filterText}）`.slice(0, 512) });
+    await this.recordOperation(actor, client, { action: 'LOG_EXPORT', targetType: 'LOG', targetId: null, summary: `导出${title}（筛选：${filterText}）`.slice(0, 512) });
   }
 
   /**

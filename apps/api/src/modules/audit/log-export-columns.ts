@@ -53,7 +53,7 @@ export function loginEventFilterText(filter: LoginEventFilter): string {
     filter.kind ? `类型 ${LOGIN_EVENT_KIND_LABELS[filter.kind]}` : null,
     dateText(filter),
   ];
-  return parts.filter(Boolean).join('；') || '无（全部记录）';
+  return parts.filter(Boolean).join('；') || '不限';
 }
 
 export function operationFilterText(filter: OperationLogFilter): string {
@@ -62,5 +62,5 @@ export function operationFilterText(filter: OperationLogFilter): string {
     filter.action ? `操作 ${OPERATION_ACTIONS[filter.action as OperationAction] ?? filter.action}` : null,
     dateText(filter),
   ];
-  return parts.filter(Boolean).join('；') || '无（全部记录）';
+  return parts.filter(Boolean).join('；') || '不限';
 }

@@ -54,11 +54,7 @@ export function LoginPage() {
               <p className="login-subtitle">大学生生活补贴网上申报系统</p>
             </div>
           </div>
-          <ul className="login-points">
-            <li>个人：注册、维护工作经历、申请补贴、确认拨付</li>
-            <li>单位：审核本单位人员注册与补贴申报</li>
-            <li>管理部门：逐级审核、公示、确认与资金拨付</li>
-          </ul>
+          <p className="login-points">个人、用人单位和各级管理部门在此办理大学生生活补贴业务。</p>
         </div>
       </header>
       <div className="login-panel">

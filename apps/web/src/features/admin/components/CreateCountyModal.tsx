@@ -31,7 +31,7 @@ export function CreateCountyModal({ open, onClose }: { open: boolean; onClose: (
         <Form.Item
           name="code"
           label="区县代码"
-          extra="2–16 位小写字母或数字，以字母开头；该区县人员的登录名以它开头"
+          extra="2–16 位小写字母或数字，以字母开头，如 dongcheng"
           rules={[{ required: true, message: '请输入区县代码' }, { pattern: /^[a-z][a-z0-9]{1,15}$/, message: '须为 2–16 位小写字母或数字，以字母开头' }]}
         >
           <Input maxLength={16} placeholder="如 xinqu" autoComplete="off" />
