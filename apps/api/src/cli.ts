@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' }, process.cwd(), { command: true });
   const logger = createRootLogger('warn');
   const database = await connectDatabase(config, logger);
   const app = await createApp({ config, logger, databaseUrl: database.url });
@@ -76,7 +76,7 @@ async function unlock(args: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' }, process.cwd(), { command: true });
   const logger = createRootLogger('warn');
   const database = await connectDatabase(config, logger);
   const app = await createApp({ config, logger, databaseUrl: database.url });

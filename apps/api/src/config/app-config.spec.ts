@@ -108,6 +108,14 @@ describe('the SMS sandbox runs only where it is safe', () => {
   });
 });
 
+describe('an operator’s command (cli.js) sends no SMS and serves nothing', () => {
+  it('is not stopped by the rules about where the SMS sandbox may run', () => {
+    expect(loadError({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET })).toContain('SMS_HTTP_URL is required');
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET }, CWD, { command: true })).not.toThrow();
+    expect(() => loadConfig({ DEMO_DATA: 'false' }, CWD, { command: true })).not.toThrow();
+  });
+});
+
 describe('TRUST_PROXY names the proxies, never "everyone"', () => {
   it('is off by default', () => {
     expect(loadConfig({}, CWD).trustProxy).toBe(false);

@@ -122,8 +122,16 @@ class EnvReader {
 
 export const DEFAULT_DEMO_PASSWORD = 'Butie@2026';
 
+export interface LoadOptions {
+  /**
+   * For an operator's command (cli.js), which sends no SMS and serves nothing: the rules about where
+   * the SMS sandbox may run are for the server, and do not stop a command.
+   */
+  command?: boolean;
+}
+
 /** Builds and validates the configuration; throws one error listing every problem. */
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), options: LoadOptions = {}): AppConfig {
   const read = new EnvReader(env);
   const databaseUrl = read.optional('DATABASE_URL');
   const embedded = databaseUrl === null;
@@ -143,7 +151,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const sandboxOutsideDemo = read.bool('ALLOW_SANDBOX_OUTSIDE_DEMO', false);
   const smsProvider = read.oneOf('SMS_PROVIDER', demoEnabled ? 'sandbox' : 'http', ['sandbox', 'http'] as const);
   const smsHttpUrl = read.optional('SMS_HTTP_URL');
-  if (smsProvider === 'http' && smsHttpUrl === null) {
+  if (smsProvider === 'http' && smsHttpUrl === null && !options.command) {
     read.problems.push(
       demoEnabled
         ? 'SMS_HTTP_URL is required when SMS_PROVIDER=http'
@@ -151,14 +159,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
             'For a test environment only, SMS_PROVIDER=sandbox with ALLOW_SANDBOX_OUTSIDE_DEMO=true shows codes to whoever asks',
     );
   }
-  if (smsProvider === 'sandbox' && !demoEnabled && !sandboxOutsideDemo) {
+  if (smsProvider === 'sandbox' && !demoEnabled && !sandboxOutsideDemo && !options.command) {
     read.problems.push(
       'SMS_PROVIDER=sandbox outside demo mode shows every SMS code on a public page: use SMS_PROVIDER=http, ' +
         'or set ALLOW_SANDBOX_OUTSIDE_DEMO=true for a test environment',
     );
   }
   const staffSmsSecondFactor = read.bool('STAFF_SMS_2FA', !demoEnabled);
-  if (smsProvider === 'sandbox' && !demoEnabled && staffSmsSecondFactor) {
+  if (smsProvider === 'sandbox' && !demoEnabled && staffSmsSecondFactor && !options.command) {
     read.problems.push(
       'STAFF_SMS_2FA=true needs the real SMS service outside demo mode: the sandbox never delivers to staff accounts there ' +
         '(set SMS_PROVIDER=http, or STAFF_SMS_2FA=false in a test environment)',
