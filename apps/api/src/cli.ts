@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { MOBILE_PHONE_PATTERN } from '@butie/contracts';
@@ -48,26 +49,17 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' }, process.cwd(), { command: true });
-  const logger = createRootLogger('warn');
-  const database = await connectDatabase(config, logger);
-  const app = await createApp({ config, logger, databaseUrl: database.url });
-  try {
+  return withApp(async (app) => {
     const result = await bootstrapCity(app, { cityCode, cityName, adminPhone: phones[0] ?? null, auditorPhone: phones[1] ?? null });
     console.log(`\n${cityName} is set up. One-time passwords (shown only now; changed at first sign-in):`);
     for (const account of result.accounts) console.log(`  ${account.role.padEnd(8)} ${account.username.padEnd(8)} ${account.temporaryPassword}`);
     console.log('\nSign in at 管理部门登录 as admin to add the counties and the staff accounts.\n');
     return 0;
-  } catch (error) {
-    if (error instanceof AlreadyBootstrappedError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await app.close();
-    await database.embedded?.stop();
-  }
+  }).catch((error: unknown) => {
+    if (!(error instanceof AlreadyBootstrappedError)) throw error;
+    console.error(error.message);
+    return 1;
+  });
 }
 
 async function unlock(args: string[]): Promise<number> {
@@ -76,11 +68,7 @@ async function unlock(args: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' }, process.cwd(), { command: true });
-  const logger = createRootLogger('warn');
-  const database = await connectDatabase(config, logger);
-  const app = await createApp({ config, logger, databaseUrl: database.url });
-  try {
+  return withApp(async (app) => {
     const locks = app.get(LoginLockService);
     const lockedUntil = await locks.lockedUntil(username);
     if (!lockedUntil) {
@@ -94,8 +82,22 @@ async function unlock(args: string[]): Promise<number> {
     );
     console.log(`${username} is unlocked.`);
     return 0;
+  });
+}
+
+/** The app over the configured database (migrated, as at start-up), for one command, then stopped. */
+async function withApp(work: (app: NestFastifyApplication) => Promise<number>): Promise<number> {
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' }, process.cwd(), { command: true });
+  const logger = createRootLogger('warn');
+  const database = await connectDatabase(config, logger);
+  try {
+    const app = await createApp({ config, logger, databaseUrl: database.url });
+    try {
+      return await work(app);
+    } finally {
+      await app.close();
+    }
   } finally {
-    await app.close();
     await database.embedded?.stop();
   }
 }
