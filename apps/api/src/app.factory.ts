@@ -12,7 +12,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { NestPinoLogger } from './common/logging/logger.js';
 import { createValidationPipe } from './common/validation/validation.js';
-import { refuseUnacceptableText, useBoundedJsonParser } from './common/validation/edge-input.js';
+import { refuseUnacceptableInput, useBoundedJsonParser } from './common/validation/edge-input.js';
 import { RateLimiter } from './common/rate-limit/rate-limiter.js';
 import { registerClientRateLimit } from './common/rate-limit/client-rate-limit.js';
 import { documentProblems } from './common/openapi/problem-responses.js';
@@ -65,7 +65,7 @@ export async function createApp({ config, logger, databaseUrl }: CreateAppOption
     done();
   });
   registerClientRateLimit(fastify, app.get(RateLimiter), config.auth.rateLimitPerIpPerMinute);
-  refuseUnacceptableText(fastify);
+  refuseUnacceptableInput(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {

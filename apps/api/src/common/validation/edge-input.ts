@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import { JSON_LIMITS, jsonShapeProblem } from './json-shape.js';
-import { unacceptableTextFields } from './text-rules.js';
+import { refusedInputFields } from './input-rules.js';
 import { validationFailed } from './validation.js';
 
 /**
@@ -23,23 +23,18 @@ export function useBoundedJsonParser(fastify: FastifyInstance): void {
 }
 
 /**
- * Every string of every request (body, query, path; keys as well as values) is checked once here,
- * for every route, present and future: text PostgreSQL cannot store or a form has no place for is
- * a 400 naming the fields, never a 500 from the database.
+ * Every request (body, query, path; keys as well as values) is checked once here, for every route,
+ * present and future: text PostgreSQL cannot store or a form has no place for, and prototype keys,
+ * are a 400 naming the fields, never a 500 from the database or a silently dropped field.
  */
-export function refuseUnacceptableText(fastify: FastifyInstance): void {
+export function refuseUnacceptableInput(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request) => {
     // Fastify's query parser replaces what it cannot decode; a malformed query is refused instead.
     if (!isWellEncodedQuery(request.raw.url ?? '')) {
       throw new AppError('MALFORMED_REQUEST', '请求地址中的查询参数不是合法的 URL 编码（UTF-8）');
     }
-    const fields = [
-      ...unacceptableTextFields(request.params),
-      ...unacceptableTextFields(request.query),
-      ...unacceptableTextFields(request.body),
-    ];
-    if (fields.length === 0) return;
-    throw validationFailed(fields.map((field) => ({ field, message: '含有不允许的字符（控制字符、不可见字符或无效的 Unicode）' })));
+    const fields = [...refusedInputFields(request.params), ...refusedInputFields(request.query), ...refusedInputFields(request.body)];
+    if (fields.length > 0) throw validationFailed(fields);
   });
 }
 

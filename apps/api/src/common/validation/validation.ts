@@ -1,7 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@butie/contracts';
 import { AppError } from '../errors/app-error.js';
-import { LINE_BREAKS_OR_TABS } from './text-rules.js';
+import { LINE_BREAKS_OR_TABS } from './input-rules.js';
 
 /** Nest's own (English) messages, in the language of every other detail. */
 const NEST_MESSAGES: Record<string, string> = {
@@ -57,30 +57,6 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[
     if (error.children && error.children.length > 0) result.push(...fieldErrors(error.children, field));
   }
   return result;
-}
-
-// Nest's pipe silently deletes these keys at any depth (a prototype-pollution guard). A field that
-// vanishes hides a client's mistake (or probe) and lets the rest of the request through, so they
-// are refused like every other unknown field.
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Where `value` holds a prototype key, as field paths (`address.constructor`). */
-export function prototypeKeyFields(value: unknown): string[] {
-  const found: string[] = [];
-  const seen = new WeakSet<object>();
-  // An explicit stack: a deeply nested body must not overflow the call stack.
-  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
-  while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
-    if (current === null || typeof current !== 'object' || ArrayBuffer.isView(current) || seen.has(current)) continue;
-    seen.add(current);
-    for (const key of Object.keys(current)) {
-      const field = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) found.push(field);
-      else stack.push({ value: (current as Record<string, unknown>)[key], path: field });
-    }
-  }
-  return found;
 }
 
 const MULTILINE_KEY = 'butie:multiline';
@@ -152,14 +128,6 @@ class StrictValidationPipe extends ValidationPipe {
       if (errors.length > 0) throw validationFailed(errors);
     }
     return result;
-  }
-
-  protected override stripProtoKeys(value: unknown): void {
-    const fields = prototypeKeyFields(value);
-    if (fields.length > 0) {
-      throw validationFailed(fields.map((field) => ({ field, message: `不允许的字段：${field}` })));
-    }
-    super.stripProtoKeys(value);
   }
 }
 
