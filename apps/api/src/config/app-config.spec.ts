@@ -104,7 +104,7 @@ describe('the SMS sandbox runs only where it is safe', () => {
     expect(loadError({ ...PRODUCTION, SMS_PROVIDER: 'sandbox', ALLOW_SANDBOX_OUTSIDE_DEMO: 'true' })).toContain('STAFF_SMS_2FA=true needs the real SMS service');
     const config = loadConfig({ ...PRODUCTION, SMS_PROVIDER: 'sandbox', ALLOW_SANDBOX_OUTSIDE_DEMO: 'true', STAFF_SMS_2FA: 'false' }, CWD);
     expect(config.sms.provider).toBe('sandbox');
-    expect(config.sandbox.allowedOutsideDemo).toBe(true);
+    expect(config.demo.enabled).toBe(false);
   });
 });
 

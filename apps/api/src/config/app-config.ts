@@ -32,12 +32,6 @@ export class AppConfig {
 
   readonly demo: { enabled: boolean; password: string };
 
-  /**
-   * Sandboxes of outside systems (SMS now) show what they "sent" to whoever asks: safe in demo
-   * mode only, or where somebody has said in so many words that this is a test environment.
-   */
-  readonly sandbox: { allowedOutsideDemo: boolean };
-
   readonly auth: {
     jwtSecret: string;
     /** True when no JWT_SECRET was given and a random one was made for this process. */
@@ -148,29 +142,33 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
   const databaseOwnerUrl = read.optional('DATABASE_OWNER_URL');
   if (databaseOwnerUrl !== null && embedded) read.problems.push('DATABASE_OWNER_URL needs DATABASE_URL (the role the app runs as) beside it');
 
-  const sandboxOutsideDemo = read.bool('ALLOW_SANDBOX_OUTSIDE_DEMO', false);
   const smsProvider = read.oneOf('SMS_PROVIDER', demoEnabled ? 'sandbox' : 'http', ['sandbox', 'http'] as const);
   const smsHttpUrl = read.optional('SMS_HTTP_URL');
-  if (smsProvider === 'http' && smsHttpUrl === null && !options.command) {
-    read.problems.push(
-      demoEnabled
-        ? 'SMS_HTTP_URL is required when SMS_PROVIDER=http'
-        : 'SMS_HTTP_URL is required: outside demo mode SMS goes to the real SMS service (SMS_PROVIDER=http). ' +
-            'For a test environment only, SMS_PROVIDER=sandbox with ALLOW_SANDBOX_OUTSIDE_DEMO=true shows codes to whoever asks',
-    );
-  }
-  if (smsProvider === 'sandbox' && !demoEnabled && !sandboxOutsideDemo && !options.command) {
-    read.problems.push(
-      'SMS_PROVIDER=sandbox outside demo mode shows every SMS code on a public page: use SMS_PROVIDER=http, ' +
-        'or set ALLOW_SANDBOX_OUTSIDE_DEMO=true for a test environment',
-    );
-  }
   const staffSmsSecondFactor = read.bool('STAFF_SMS_2FA', !demoEnabled);
-  if (smsProvider === 'sandbox' && !demoEnabled && staffSmsSecondFactor && !options.command) {
-    read.problems.push(
-      'STAFF_SMS_2FA=true needs the real SMS service outside demo mode: the sandbox never delivers to staff accounts there ' +
-        '(set SMS_PROVIDER=http, or STAFF_SMS_2FA=false in a test environment)',
-    );
+  const sandboxOutsideDemo = read.bool('ALLOW_SANDBOX_OUTSIDE_DEMO', false);
+  // Where SMS may go (a command sends none): the real service, or the sandbox in demo mode or by an
+  // explicit opt-in, and then never with the staff second factor, which it would not carry.
+  if (!options.command) {
+    if (smsProvider === 'http' && smsHttpUrl === null) {
+      read.problems.push(
+        demoEnabled
+          ? 'SMS_HTTP_URL is required when SMS_PROVIDER=http'
+          : 'SMS_HTTP_URL is required: outside demo mode SMS goes to the real SMS service (SMS_PROVIDER=http). ' +
+              'For a test environment only, SMS_PROVIDER=sandbox with ALLOW_SANDBOX_OUTSIDE_DEMO=true shows codes to whoever asks',
+      );
+    }
+    if (smsProvider === 'sandbox' && !demoEnabled && !sandboxOutsideDemo) {
+      read.problems.push(
+        'SMS_PROVIDER=sandbox outside demo mode shows every SMS code on a public page: use SMS_PROVIDER=http, ' +
+          'or set ALLOW_SANDBOX_OUTSIDE_DEMO=true for a test environment',
+      );
+    }
+    if (smsProvider === 'sandbox' && !demoEnabled && staffSmsSecondFactor) {
+      read.problems.push(
+        'STAFF_SMS_2FA=true needs the real SMS service outside demo mode: the sandbox never delivers to staff accounts there ' +
+          '(set SMS_PROVIDER=http, or STAFF_SMS_2FA=false in a test environment)',
+      );
+    }
   }
 
   const timeZone = read.string('BUSINESS_TIME_ZONE', 'Asia/Shanghai');
@@ -192,7 +190,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
       statementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 10000, 100, 600000),
     },
     demo: { enabled: demoEnabled, password: read.string('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD) },
-    sandbox: { allowedOutsideDemo: sandboxOutsideDemo },
     auth: {
       jwtSecret: givenSecret ?? randomBytes(48).toString('base64url'),
       jwtSecretEphemeral: givenSecret === null,
