@@ -22,7 +22,7 @@ import { LoginLockService } from './login-lock.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordsService } from './passwords.service.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { SmsCodesService } from './sms-codes.service.js';
+import { SmsCodesService, wrongSmsCode } from './sms-codes.service.js';
 import { UsersRepository } from './users.repository.js';
 
 /**
@@ -89,7 +89,7 @@ export class AccountService {
   async changePhone(user: AuthUser, dto: ChangePhoneDto, client: ClientInfo): Promise<UserViewDto> {
     await this.limitSensitive(user);
     const sentFor = await this.smsCodes.verify(dto.phone, 'PHONE_CHANGE', dto.code, user.id);
-    if (sentFor !== user.id) throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
+    if (sentFor !== user.id) throw wrongSmsCode();
     const oldPhone = user.phone;
     try {
       await this.db.transaction(async (manager) => {

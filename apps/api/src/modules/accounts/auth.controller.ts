@@ -58,8 +58,8 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({ summary: '重新发送二次验证短信' })
   @ApiAcceptedResponse({ type: SmsSendResultDto })
-  resendMfa(@Body() dto: MfaResendDto, @Client() client: ClientInfo): Promise<SmsSendResult> {
-    return this.auth.resendMfa(dto, client);
+  resendMfa(@Body() dto: MfaResendDto): Promise<SmsSendResult> {
+    return this.auth.resendMfa(dto);
   }
 
   @Public()

@@ -23,7 +23,7 @@ import { LoginLockService, usernameKey } from './login-lock.service.js';
 import { triesLeft } from './login-lock.rules.js';
 import { PasswordHasher } from './password-hasher.js';
 import { JWT_ALGORITHM, JWT_ISSUER, MFA_AUDIENCE, SessionsService } from './sessions.service.js';
-import { SmsCodesService } from './sms-codes.service.js';
+import { SmsCodesService, wrongSmsCode } from './sms-codes.service.js';
 import { UsersRepository, type Credentials } from './users.repository.js';
 
 const MFA_TOKEN_TTL_SECONDS = 300;
@@ -113,7 +113,7 @@ export class AuthService {
     try {
       // The code must have been sent for this account, not merely to its phone.
       const sentFor = await this.smsCodes.verify(user.phone!, 'MFA', dto.code);
-      if (sentFor !== user.id) throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
+      if (sentFor !== user.id) throw wrongSmsCode();
     } catch (error) {
       await this.audit.recordLogin(event(false, error instanceof AppError ? error.code : 'ERROR'), client);
       throw error;
@@ -123,7 +123,7 @@ export class AuthService {
     return tokens;
   }
 
-  async resendMfa(dto: MfaResendDto, client: ClientInfo): Promise<SmsSendResult> {
+  async resendMfa(dto: MfaResendDto): Promise<SmsSendResult> {
     const user = await this.mfaUser(dto.mfaToken);
     return this.smsCodes.issue(user.phone!, 'MFA', user);
   }
@@ -160,7 +160,7 @@ export class AuthService {
     if (!user) {
       // A code that signs nobody in: the phone has no account, or one this provider may not reach.
       await this.audit.recordLogin(attempt(false, holder ? 'CODE_NOT_FOR_ACCOUNT' : 'UNKNOWN_PHONE', null), client);
-      throw new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
+      throw wrongSmsCode();
     }
     await this.assertMayEnter(user, dto.portal, client, (success, reason, u) => attempt(success, reason, u));
     if (isStaffRole(user.role) && this.config.auth.staffSmsSecondFactor) {
@@ -256,4 +256,5 @@ export class AuthService {
     if (!result.allowed) {
       throw new AppError('RATE_LIMITED', `请求过于频繁，请 ${result.retryAfter} 秒后再试`, { retryAfter: result.retryAfter });
     }
-  }}
+  }
+}

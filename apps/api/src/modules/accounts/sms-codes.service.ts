@@ -162,3 +162,8 @@ export class SmsCodesService {
 function ownerScope(purpose: SmsCodePurpose, userId: string | null): string | null {
   return purpose === 'PHONE_CHANGE' ? userId : null;
 }
+
+/** A code that does not fit: the same words whatever the reason, so that no answer tells more. */
+export function wrongSmsCode(): AppError {
+  return new AppError('SMS_CODE_INVALID', '验证码错误', { fields: [{ field: 'code', message: '验证码错误' }] });
+}
