@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { maskPhone, type SmsSendResult } from '@butie/contracts';
 import { AppError } from '../../common/errors/app-error.js';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
@@ -17,7 +17,6 @@ import {
   type UserViewDto,
 } from './accounts.dto.js';
 import { AccountNoticesService } from './account-notices.service.js';
-import { triesLeft } from './login-lock.rules.js';
 import { LoginLockService } from './login-lock.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordsService } from './passwords.service.js';
@@ -97,7 +96,7 @@ export class AccountService {
         // Codes already sent to the old number (a sign-in code, say) must not sign in any more.
         await this.smsCodes.revokeAllFor(user.id, manager);
         // Sessions opened before the change may be somebody else's: only this one goes on.
-        await this.endOtherSessions(manager, user, 'PHONE_CHANGED');
+        await this.sessions.revokeAllOfUser(user.id, 'PHONE_CHANGED', manager, user.sessionId);
         await this.audit.recordOperation(
           user,
           client,
@@ -120,7 +119,7 @@ export class AccountService {
       await this.passwords.assertNotRecent(manager, user.id, dto.newPassword);
       await this.passwords.set(manager, user.id, dto.newPassword, false);
       // Other sign-ins made with the old password end; this one goes on.
-      await this.endOtherSessions(manager, user, 'PASSWORD_CHANGED');
+      await this.sessions.revokeAllOfUser(user.id, 'PASSWORD_CHANGED', manager, user.sessionId);
       await this.audit.recordOperation(user, client, { action: 'PASSWORD_CHANGE', targetType: 'USER', targetId: user.id, summary: '修改本人密码' }, manager);
     });
     return this.currentView(user);
@@ -136,9 +135,7 @@ export class AccountService {
     if (lockedUntil) throw this.locks.lockedError(lockedUntil);
     const credentials = await this.users.findCredentialsById(user.id);
     if (!credentials || !(await this.hasher.verify(credentials.passwordHash, password))) {
-      const state = await this.locks.recordFailure(user.username);
-      if (state.lockedUntil) throw this.locks.lockedError(state.lockedUntil);
-      const left = triesLeft(state, this.locks.policy);
+      const left = await this.locks.countFailure(user.username);
       const message = `${field === 'oldPassword' ? '原密码' : '当前密码'}不正确；再错 ${left} 次该账号将被锁定 ${this.locks.policy.lockMinutes} 分钟`;
       throw new AppError('CURRENT_PASSWORD_WRONG', message, { fields: [{ field, message }], extensions: { attemptsLeft: left } });
     }
@@ -148,14 +145,6 @@ export class AccountService {
   private async limitSensitive(user: AuthUser): Promise<void> {
     const limit = await this.limiter.hit(`account-sensitive:${user.id}`, 10, 60);
     if (!limit.allowed) throw new AppError('RATE_LIMITED', `操作过于频繁，请 ${limit.retryAfter} 秒后再试`, { retryAfter: limit.retryAfter });
-  }
-
-  private async endOtherSessions(manager: EntityManager, user: AuthUser, reason: string): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`, [
-      user.id,
-      user.sessionId,
-      reason,
-    ]);
   }
 
   private async currentView(user: AuthUser): Promise<UserViewDto> {

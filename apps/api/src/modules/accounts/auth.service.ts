@@ -20,7 +20,6 @@ import { AuditService, type LoginEventRecord } from '../audit/audit.service.js';
 import type { LoginDto, MfaResendDto, MfaVerifyDto, SmsLoginDto } from './accounts.dto.js';
 import { AccountNoticesService } from './account-notices.service.js';
 import { LoginLockService, usernameKey } from './login-lock.service.js';
-import { triesLeft } from './login-lock.rules.js';
 import { PasswordHasher } from './password-hasher.js';
 import { JWT_ALGORITHM, JWT_ISSUER, MFA_AUDIENCE, SessionsService } from './sessions.service.js';
 import { SmsCodesService, wrongSmsCode } from './sms-codes.service.js';
@@ -63,25 +62,22 @@ export class AuthService {
       reason,
     });
 
+    const user = await this.users.findCredentialsByUsername(dto.username);
     const lockedUntil = await this.locks.lockedUntil(dto.username);
     if (lockedUntil) {
-      // Looked up for the auditor only (locked or not, known or not, every refusal looks alike).
-      await this.audit.recordLogin(attempt(false, 'ACCOUNT_LOCKED', await this.users.findCredentialsByUsername(dto.username)), client);
+      await this.audit.recordLogin(attempt(false, 'ACCOUNT_LOCKED', user), client);
       throw this.locks.lockedError(lockedUntil);
     }
 
     // Unknown usernames are checked against a decoy hash: both refusals take as long and read alike.
     // A disabled account is refused alike too, right password or not: a different answer would
     // confirm a guessed password. Its holder learns the reason by SMS.
-    const user = await this.users.findCredentialsByUsername(dto.username);
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !passwordMatches || user.status !== 'ACTIVE') {
       const reason = !user ? 'UNKNOWN_USERNAME' : !passwordMatches ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED';
-      const state = await this.locks.recordFailure(dto.username);
       await this.audit.recordLogin(attempt(false, reason, user), client);
       if (reason === 'ACCOUNT_DISABLED') this.notices.accountDisabled(user!);
-      if (state.lockedUntil) throw this.locks.lockedError(state.lockedUntil);
-      const left = triesLeft(state, this.locks.policy);
+      const left = await this.locks.countFailure(dto.username);
       throw new AppError(
         'INVALID_CREDENTIALS',
         `${INVALID_CREDENTIALS_DETAIL}；再错 ${left} 次该账号将被锁定 ${this.locks.policy.lockMinutes} 分钟`,

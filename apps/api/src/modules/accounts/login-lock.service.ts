@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { afterFailedLogin, isLocked, type LockPolicy, type LockState } from './login-lock.rules.js';
+import { afterFailedLogin, isLocked, triesLeft, type LockPolicy, type LockState } from './login-lock.rules.js';
 
 export function usernameKey(username: string): string {
   return username.trim().toLowerCase().slice(0, 64);
@@ -38,6 +38,25 @@ export class LoginLockService {
     }[];
     const state: LockState | null = row ? { failures: row.failures, lockedUntil: row.locked_until } : null;
     return isLocked(state, new Date()) ? state!.lockedUntil : null;
+  }
+
+  /** One more wrong password: ACCOUNT_LOCKED when it is the one that locks the username, else the tries left. */
+  async countFailure(username: string): Promise<number> {
+    const state = await this.recordFailure(username);
+    if (state.lockedUntil) throw this.lockedError(state.lockedUntil);
+    return triesLeft(state, this.policy);
+  }
+
+  /** The running locks of several usernames in one query (a page of accounts), keyed by usernameKey(). */
+  async lockedUntilOf(usernames: string[]): Promise<Map<string, Date>> {
+    if (usernames.length === 0) return new Map();
+    const rows = (await this.db.query(`SELECT username_key, failures, locked_until FROM login_failures WHERE username_key = ANY($1)`, [
+      usernames.map(usernameKey),
+    ])) as { username_key: string; failures: number; locked_until: Date | null }[];
+    const now = new Date();
+    return new Map(
+      rows.filter((row) => isLocked({ failures: row.failures, lockedUntil: row.locked_until }, now)).map((row) => [row.username_key, row.locked_until!]),
+    );
   }
 
   /** Counts one failure; concurrent failures of one username are serialised by the row lock. */

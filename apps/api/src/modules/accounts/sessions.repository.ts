@@ -115,8 +115,12 @@ export class SessionsRepository {
     await manager.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
   }
 
-  async revokeAllOfUser(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
+  /** Ends every live session of the account, but `keep` (the one asking) when given. */
+  async revokeAllOfUser(userId: string, reason: string, manager: EntityManager = this.db.manager, keep: string | null = null): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoke_reason = $2 WHERE user_id = $1 AND ($3::uuid IS NULL OR id <> $3) AND revoked_at IS NULL`,
+      [userId, reason, keep],
+    );
   }
 
   async insertRefreshToken(manager: EntityManager, sessionId: string, tokenHash: Buffer): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ADMIN_MANAGED_ROLES, isCountyRole, ROLE_LABELS, STAFF_ROLES, type Role } from '@butie/contracts';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { AppError, notFound } from '../../common/errors/app-error.js';
@@ -8,7 +8,6 @@ import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { phoneTaken, takenError, usernameTaken } from './accounts.errors.js';
-import { isLocked } from './login-lock.rules.js';
 import { LoginLockService, usernameKey } from './login-lock.service.js';
 import { generateTemporaryPassword, PasswordsService } from './passwords.service.js';
 import {
@@ -22,6 +21,7 @@ import {
   type StaffRow,
   type UpdateStaffDto,
 } from './staff.dto.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 const STAFF_SELECT = `
@@ -38,6 +38,7 @@ export class StaffService {
     private readonly passwords: PasswordsService,
     private readonly regions: RegionsService,
     private readonly locks: LoginLockService,
+    private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
@@ -60,7 +61,7 @@ export class StaffService {
       this.db.query(`${STAFF_SELECT} ${filter} ORDER BY u.created_at DESC, u.username LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<StaffRow[]>,
       this.db.query(`SELECT count(*)::int AS total FROM users u ${filter}`, params) as Promise<{ total: number }[]>,
     ]);
-    const locks = await this.locksOf(rows.map((row) => row.username));
+    const locks = await this.locks.lockedUntilOf(rows.map((row) => row.username));
     return { items: rows.map((row) => mapStaff(row, locks.get(usernameKey(row.username)) ?? null)), total, page, pageSize };
   }
 
@@ -116,7 +117,7 @@ export class StaffService {
           `UPDATE users SET ${changes.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
           [id, ...changes.map(([, value]) => value)],
         );
-        if (dto.status === 'DISABLED') await this.endSessions(manager, id, 'ACCOUNT_DISABLED');
+        if (dto.status === 'DISABLED') await this.sessions.revokeAllOfUser(id, 'ACCOUNT_DISABLED', manager);
         const action = dto.status === 'DISABLED' && current.status !== 'DISABLED' ? 'STAFF_DISABLE'
           : dto.status === 'ACTIVE' && current.status !== 'ACTIVE' ? 'STAFF_ENABLE' : 'STAFF_UPDATE';
         const verb = { STAFF_DISABLE: '停用', STAFF_ENABLE: '启用', STAFF_UPDATE: '修改' }[action];
@@ -134,7 +135,7 @@ export class StaffService {
     const temporaryPassword = generateTemporaryPassword(current.username);
     await this.db.transaction(async (manager) => {
       await this.passwords.set(manager, id, temporaryPassword, true);
-      await this.endSessions(manager, id, 'PASSWORD_RESET');
+      await this.sessions.revokeAllOfUser(id, 'PASSWORD_RESET', manager);
       await this.audit.recordOperation(
         actor,
         client,
@@ -170,18 +171,6 @@ export class StaffService {
     return mapStaff(row, await this.locks.lockedUntil(row.username));
   }
 
-  /** The running sign-in locks of a page of accounts in one query, keyed and judged as LoginLockService does. */
-  private async locksOf(usernames: string[]): Promise<Map<string, Date>> {
-    if (usernames.length === 0) return new Map();
-    const rows = (await this.db.query(`SELECT username_key, failures, locked_until FROM login_failures WHERE username_key = ANY($1)`, [
-      usernames.map(usernameKey),
-    ])) as { username_key: string; failures: number; locked_until: Date | null }[];
-    const now = new Date();
-    return new Map(
-      rows.filter((row) => isLocked({ failures: row.failures, lockedUntil: row.locked_until }, now)).map((row) => [row.username_key, row.locked_until!]),
-    );
-  }
-
   private localTime(iso: string): string {
     return new Intl.DateTimeFormat('sv-SE', { timeZone: this.config.sms.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   }
@@ -211,9 +200,6 @@ export class StaffService {
     return city.id;
   }
 
-  private async endSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
-  }
 }
 
 function assertManaged(role: Role): void {
