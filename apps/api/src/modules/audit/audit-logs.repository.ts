@@ -10,6 +10,9 @@ import { OperationLog } from './operation-log.entity.js';
 /** A sign-in log row with the account's current name and role (when the account is known). */
 export type LoginEventRow = Omit<LoginEventView, 'at'> & { at: Date };
 
+/** A sign-in log filter with the accounts its username names, looked up once for a page or an export. */
+export type ResolvedLoginEventFilter = LoginEventFilter & { accounts: string[] };
+
 /** Named queries over the two append-only logs, newest first, keyset-paged on id. */
 @Injectable()
 export class AuditLogsRepository {
@@ -18,9 +21,21 @@ export class AuditLogsRepository {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * The filter as the queries take it: what was typed for the username (a username or, for older
+   * SMS sign-ins, a phone) and the accounts it names, so that every sign-in of such an account is
+   * found whatever was typed for it. Resolved first, so that the log query can use its user_id
+   * index (an IN (SELECT) under OR cannot).
+   */
+  async resolveLoginEventFilter(filter: LoginEventFilter): Promise<ResolvedLoginEventFilter> {
+    if (!filter.username) return { ...filter, accounts: [] };
+    const rows = (await this.db.query(`SELECT id FROM users WHERE lower(username) = lower($1) OR phone = $1`, [filter.username])) as { id: string }[];
+    return { ...filter, accounts: rows.map((row) => row.id) };
+  }
+
   /** Rows older than `beforeId` (all when null), at most `limit`. */
-  async findLoginEvents(filter: LoginEventFilter, beforeId: string | null, limit: number): Promise<LoginEventRow[]> {
-    const qb = await this.loginEvents(filter);
+  async findLoginEvents(filter: ResolvedLoginEventFilter, beforeId: string | null, limit: number): Promise<LoginEventRow[]> {
+    const qb = this.loginEvents(filter);
     qb.leftJoin('users', 'u', 'u.id = e.user_id')
       .select([
         'e.id AS id',
@@ -45,8 +60,8 @@ export class AuditLogsRepository {
   }
 
   /** How many rows match, counting no further than `cap` + 1 (a count of a huge log is a scan). */
-  async countLoginEvents(filter: LoginEventFilter, cap: number): Promise<number> {
-    return this.countUpTo(await this.loginEvents(filter), cap);
+  async countLoginEvents(filter: ResolvedLoginEventFilter, cap: number): Promise<number> {
+    return this.countUpTo(this.loginEvents(filter), cap);
   }
 
   async findOperationLogs(filter: OperationLogFilter, beforeId: string | null, limit: number): Promise<OperationLog[]> {
@@ -59,14 +74,12 @@ export class AuditLogsRepository {
     return this.countUpTo(this.operationLogs(filter), cap);
   }
 
-  private async loginEvents(filter: LoginEventFilter): Promise<SelectQueryBuilder<LoginEvent>> {
+  private loginEvents(filter: ResolvedLoginEventFilter): SelectQueryBuilder<LoginEvent> {
     const qb = this.db.getRepository(LoginEvent).createQueryBuilder('e');
     if (filter.username) {
-      // What was typed (a username or, for older SMS sign-ins, a phone), or the account it names:
-      // then every sign-in of that account is found, whatever was typed for it.
-      const accounts = await this.accountIdsNamed(filter.username);
+      const { username, accounts } = filter;
       qb.andWhere(accounts.length > 0 ? '(lower(e.username) = lower(:username) OR e.user_id = ANY(:accounts))' : 'lower(e.username) = lower(:username)', {
-        username: filter.username,
+        username,
         accounts,
       });
     }
@@ -82,12 +95,6 @@ export class AuditLogsRepository {
     if (filter.action) qb.andWhere('o.action = :action', { action: filter.action });
     this.dateRange(qb, 'o.at', filter);
     return qb;
-  }
-
-  /** Resolved first, so that the log query can use its user_id index (an IN (SELECT) under OR cannot). */
-  private async accountIdsNamed(usernameOrPhone: string): Promise<string[]> {
-    const rows = (await this.db.query(`SELECT id FROM users WHERE lower(username) = lower($1) OR phone = $1`, [usernameOrPhone])) as { id: string }[];
-    return rows.map((row) => row.id);
   }
 
   /** Whole calendar days in the business time zone, both ends included. */

@@ -75,9 +75,10 @@ export class AuditService {
   async listLoginEvents(query: LoginEventQuery): Promise<LoginEventPage> {
     assertDateOrder(query);
     const limit = query.limit ?? 20;
+    const filter = await this.logs.resolveLoginEventFilter(query);
     const [rows, counted] = await Promise.all([
-      this.logs.findLoginEvents(query, decodeIdCursor(query.cursor), limit + 1),
-      this.logs.countLoginEvents(query, LOG_TOTAL_CAP),
+      this.logs.findLoginEvents(filter, decodeIdCursor(query.cursor), limit + 1),
+      this.logs.countLoginEvents(filter, LOG_TOTAL_CAP),
     ]);
     return { ...pageOf(rows.map(mapLoginEvent), limit), ...totalOf(counted) };
   }
@@ -95,7 +96,8 @@ export class AuditService {
   /** The sign-in log as an .xlsx file for the auditor, with the page's filters. */
   async exportLoginEvents(filter: LoginEventFilter, actor: AuthUser, client: ClientInfo): Promise<LogExportFile> {
     assertDateOrder(filter);
-    const batches = await this.batches((before, limit) => this.logs.findLoginEvents(filter, before, limit));
+    const resolved = await this.logs.resolveLoginEventFilter(filter);
+    const batches = await this.batches((before, limit) => this.logs.findLoginEvents(resolved, before, limit));
     await this.recordExport(actor, client, '登录日志', loginEventFilterText(filter));
     return this.file('登录日志', 'login-events', actor, loginEventFilterText(filter), LOGIN_EVENT_COLUMNS, batches);
   }
