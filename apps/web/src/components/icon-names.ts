@@ -15,8 +15,9 @@ const ICON_NAMES: Record<string, string> = {
   check: '已复制',
   calendar: '选择日期',
   search: '搜索',
-  eye: '显示密码',
-  'eye-invisible': '隐藏密码',
+  // antd shows the open eye while the password is visible: clicking it hides the password.
+  eye: '隐藏密码',
+  'eye-invisible': '显示密码',
   down: '展开',
   up: '收起',
   ellipsis: '更多',
