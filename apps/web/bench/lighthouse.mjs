@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { runWithCleanup } from '../../../scripts/lib/run-with-cleanup.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '..');
@@ -48,30 +49,16 @@ const pagePath = process.env.LH_PATH || '/login';
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const reportDir = process.env.LH_REPORT_DIR ? path.resolve(process.env.LH_REPORT_DIR) : null;
 
-const cleanups = [];
-const cleanUp = async () => {
-  for (const step of cleanups.splice(0).reverse()) await step().catch((error) => console.error(`clean-up: ${error.message}`));
-};
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping and cleaning up…`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
-try {
-  await main();
-  await cleanUp();
-  process.exit(0);
-} catch (error) {
-  console.error(`\nThe benchmark could not run: ${error.stack ?? error}`);
-  await cleanUp();
-  process.exit(1);
-}
+/** Registers an undo of what was just set up (see runWithCleanup). */
+let onCleanUp;
+await runWithCleanup((register) => {
+  onCleanUp = register;
+  return main();
+});
 
 async function main() {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'butie-lighthouse-'));
-  cleanups.push(() => fs.rm(work, { recursive: true, force: true }));
+  onCleanUp(() => fs.rm(work, { recursive: true, force: true }));
   process.once('exit', () => rmSync(work, { recursive: true, force: true }));
 
   const builds = [];
@@ -172,7 +159,7 @@ async function startServer(build, work) {
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  cleanups.push(async () => {
+  onCleanUp(async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
   });
@@ -219,7 +206,7 @@ async function startChromium(work) {
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  cleanups.push(async () => {
+  onCleanUp(async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
   });
