@@ -73,6 +73,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       EMBEDDED_PG_DIR: path.join(process.env.BUTIE_E2E_DIR, 'postgres'),
+      // The materials' files (the demo's and the journeys' uploads) beside the database, not in e2e/data.
+      ATTACHMENT_DIR: path.join(process.env.BUTIE_E2E_DIR, 'attachments'),
       EMBEDDED_PG_PORT: process.env.BUTIE_E2E_PG_PORT,
       WEB_DIST_DIR: path.resolve(import.meta.dirname, '../apps/web/dist'),
       DEMO_DATA: 'true',

@@ -114,6 +114,7 @@ function test() {
     { name: 'type check (every package)', cwd: '.', cmd: pnpm()[0], args: [...pnpm()[1], '-r', 'run', 'typecheck'] },
     { name: 'contracts unit tests', cwd: 'libs/contracts', cmd: process.execPath, args: jest },
     { name: 'API unit tests', cwd: 'apps/api', cmd: process.execPath, args: [...jest, '--selectProjects', 'unit'] },
+    { name: 'SPA unit tests (node --test)', cwd: 'apps/web', cmd: process.execPath, args: ['--test', 'test/'] },
     { name: `API tests against ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'an embedded PostgreSQL'}`, cwd: 'apps/api', cmd: process.execPath, args: [...jest, '--selectProjects', 'api'] },
     { name: 'browser tests (Playwright, Chromium)', cwd: 'e2e', cmd: process.execPath, args: [path.join(ROOT, 'e2e/node_modules/@playwright/test/cli.js'), 'test'], env: { DATABASE_URL: '', BUTIE_E2E_DIR: e2eData } },
   ];
@@ -141,16 +142,26 @@ switch (command) {
     build();
     test();
     break;
-  case 'bench':
+  case 'bench': {
+    // `npm run bench` runs both API benchmarks; `npm run bench -- me` or `-- upload` one of them.
+    const benchmarks = { me: 'bench/me-benchmark.mjs', upload: 'bench/upload-benchmark.mjs' };
+    const chosen = process.argv[3] ?? 'all';
+    if (chosen !== 'all' && !benchmarks[chosen]) {
+      console.log(`usage: node scripts/run.mjs bench [${Object.keys(benchmarks).join(' | ')}]`);
+      process.exit(1);
+    }
     install();
     build();
-    must(run(process.execPath, [...NODE_FLAGS, 'bench/me-benchmark.mjs'], { cwd: path.join(ROOT, 'apps/api') }), 'benchmark');
+    for (const [name, script] of Object.entries(benchmarks)) {
+      if (chosen === 'all' || chosen === name) must(run(process.execPath, [...NODE_FLAGS, script], { cwd: path.join(ROOT, 'apps/api') }), `${name} benchmark`);
+    }
     break;
+  }
   case 'build':
     install();
     build();
     break;
   default:
-    console.log('usage: node scripts/run.mjs start | test | bench | build');
+    console.log('usage: node scripts/run.mjs start | test | bench [me | upload] | build');
     process.exit(command === 'help' ? 0 : 1);
 }

@@ -24,6 +24,9 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc, '^.+\\.js$': swcJs },
   transformIgnorePatterns: [`/node_modules/(?!(\\.pnpm/)?(${REQUIRED_ESM_PACKAGES.join('|')})[@/])`],
+  // Every module's error table, as the app loads it (error-catalogue.ts): a unit test that raises a
+  // module's code gets that code's status.
+  setupFiles: ['<rootDir>/src/error-catalogue.ts'],
   moduleNameMapper: {
     '^@butie/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

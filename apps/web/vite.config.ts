@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -89,9 +90,38 @@ function preloadFirstPage(moduleSuffix: string): Plugin {
   };
 }
 
+/**
+ * pdf.js (the in-page preview of PDF materials) reads character maps for CJK text and the standard
+ * fonts from URLs at run time: they are copied beside the build under /pdfjs/ (and served from the
+ * package in development), loaded only when a PDF that needs them is opened.
+ */
+function pdfjsAssets(): Plugin {
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const folders = ['cmaps', 'standard_fonts'];
+  let outDir: string | null = null;
+  return {
+    name: 'butie:pdfjs-assets',
+    configResolved(config) {
+      outDir = config.command === 'build' && config.build.write ? path.resolve(config.root, config.build.outDir) : null;
+    },
+    configureServer(server) {
+      server.middlewares.use('/pdfjs', (request, response, next) => {
+        const relative = decodeURIComponent((request.url ?? '').split('?')[0]).replace(/^\/+/, '');
+        const [folder] = relative.split('/');
+        if (!folders.includes(folder) || relative.includes('..')) return next();
+        readFile(path.join(packageDir, relative)).then((content) => response.end(content), () => next());
+      });
+    },
+    async closeBundle() {
+      if (!outDir) return;
+      await Promise.all(folders.map((folder) => cp(path.join(packageDir, folder), path.join(outDir!, 'pdfjs', folder), { recursive: true })));
+    },
+  };
+}
+
 // The SPA is served by the API in production (one port); in development Vite proxies /api to it.
 export default defineConfig({
-  plugins: [react(), preloadFirstPage('/src/features/auth/LoginPage.tsx'), precompress()],
+  plugins: [react(), preloadFirstPage('/src/features/auth/LoginPage.tsx'), pdfjsAssets(), precompress()],
   resolve: {
     alias: { '@butie/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
   },

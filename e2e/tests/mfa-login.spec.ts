@@ -14,6 +14,7 @@ import { latestSandboxCode, signIn } from './support';
 const test = base.extend<object, { secondFactorApp: string }>({
   secondFactorApp: [
     // Playwright reads which fixtures a fixture needs from this pattern: this one needs none.
+    // eslint-disable-next-line no-empty-pattern -- the empty pattern is Playwright's way of saying so
     async ({}, use) => {
       const folder = await mkdtemp(path.join(os.tmpdir(), 'butie-e2e-mfa-'));
       const [port, postgresPort] = await Promise.all([freePort(), freePort()]);

@@ -39,7 +39,7 @@ test('admin creates a county account; its first sign-in must replace the one-tim
   await page.getByLabel('确认新密码').fill('Beishan#2026x');
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page).toHaveURL(/\/home$/);
-  expect(await menuLabels(page)).toEqual(['首页', '账号管理']);
+  expect(await menuLabels(page)).toEqual(['首页', '单位注册审核', '账号管理']);
   await signOut(page);
 
   // The auditor finds both the creation and the sign-ins.

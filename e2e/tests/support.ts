@@ -10,8 +10,10 @@ export interface DemoRole {
   portal: Portal;
   roleLabel: string;
   landing: string;
-  /** The menu this role must see, in order. */
+  /** The menu this role must see, in order (a group's children show only once it is opened). */
   menu: string[];
+  /** The pages of the menu, where a group hides some (首页 lists every page). Default: the menu. */
+  pages?: string[];
 }
 
 const BUSINESS_MENU = ['首页', '账号管理'];
@@ -23,11 +25,13 @@ export const DEMO_ROLES: DemoRole[] = [
   { username: 'city_hrss', portal: '管理部门登录', roleLabel: '市人社局', landing: '/home', menu: BUSINESS_MENU },
   { username: 'city_org', portal: '管理部门登录', roleLabel: '市组织部', landing: '/home', menu: BUSINESS_MENU },
   { username: 'city_finance', portal: '管理部门登录', roleLabel: '市财政局', landing: '/home', menu: BUSINESS_MENU },
-  { username: 'dongcheng_hrss', portal: '管理部门登录', roleLabel: '县区人社局', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'dongcheng_hrss', portal: '管理部门登录', roleLabel: '县区人社局', landing: '/home', menu: ['首页', '单位注册审核', '账号管理'] },
   { username: 'xicheng_org', portal: '管理部门登录', roleLabel: '县区组织部', landing: '/home', menu: BUSINESS_MENU },
   { username: 'nanhu_finance', portal: '管理部门登录', roleLabel: '县财政局', landing: '/home', menu: BUSINESS_MENU },
-  { username: 'demo_unit', portal: '单位登录', roleLabel: '单位', landing: '/home', menu: BUSINESS_MENU },
-  { username: 'demo_applicant', portal: '个人登录', roleLabel: '个人', landing: '/home', menu: BUSINESS_MENU },
+  { username: 'demo_unit', portal: '单位登录', roleLabel: '单位', landing: '/home', menu: ['首页', '单位信息', '人员注册审核', '账号管理'] },
+  // Returned by its county: until approved a unit follows only its own registration (nobody can register under it yet).
+  { username: 'unit_dongcheng_returned', portal: '单位登录', roleLabel: '单位', landing: '/unit/profile', menu: ['单位信息', '账号管理'] },
+  { username: 'demo_applicant', portal: '个人登录', roleLabel: '个人', landing: '/home', menu: ['首页', '个人信息管理', '账号管理'], pages: ['首页', '维护个人信息', '维护个人材料', '维护工作经历', '账号管理'] },
 ];
 
 export const ALL_MENU_LABELS = [...new Set(DEMO_ROLES.flatMap((role) => role.menu))];
@@ -51,8 +55,21 @@ export async function menuLabels(page: Page): Promise<string[]> {
   return (await menu.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
 }
 
+/**
+ * Clicks a button of the open dialog once it has zoomed in: a click on 确认… while the dialog is
+ * still growing under the pointer can be lost, and the test would wait for a decision never sent.
+ */
+export async function clickInDialog(page: Page, name: string) {
+  const dialog = page.locator('.ant-modal').filter({ has: page.getByRole('button', { name, exact: true }) });
+  await expect(dialog).not.toHaveClass(/zoom-(appear|enter)/);
+  await dialog.getByRole('button', { name, exact: true }).click();
+}
+
 export async function signOut(page: Page) {
   await page.getByTestId('user-menu').click();
+  // A click on an item while the dropdown is still sliding in can be lost (the popup is re-laid out
+  // under the pointer): wait until it has arrived.
+  await expect(page.locator('.ant-dropdown').filter({ has: page.getByRole('menuitem', { name: '注销登录' }) })).not.toHaveClass(/slide-up-(appear|enter)/);
   await page.getByRole('menuitem', { name: '注销登录' }).click();
   await expect(page).toHaveURL(/\/login$/);
 }

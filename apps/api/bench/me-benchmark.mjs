@@ -88,6 +88,9 @@ async function main() {
   log(`  ${database.description}`);
 
   const jwtSecret = randomBytes(48).toString('base64url');
+  // The demo data stores its materials' files: in a folder of this run, not in apps/api/data.
+  const attachmentDir = await fs.mkdtemp(path.join(os.tmpdir(), 'butie-bench-attachments-'));
+  onCleanUp(() => fs.rm(attachmentDir, { recursive: true, force: true }));
   const config = loadConfig(
     {
       ...process.env,
@@ -95,6 +98,7 @@ async function main() {
       JWT_SECRET: jwtSecret,
       LOG_LEVEL: 'silent',
       DEMO_DATA: 'false',
+      ATTACHMENT_DIR: attachmentDir,
       // The demo data goes in by hand below; without this the staff sign-in would wait for an SMS code.
       STAFF_SMS_2FA: 'false',
       // Not demo mode, and nothing here sends an SMS: the sandbox, by its explicit opt-in.
@@ -442,7 +446,7 @@ function runLoad(endpoint, duration) {
 async function request(url, { method = 'GET', headers = {}, body } = {}) {
   const response = await fetch(url, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body });
   const text = await response.text();
-  let json = null;
+  let json;
   try {
     json = JSON.parse(text);
   } catch {

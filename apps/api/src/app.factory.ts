@@ -6,7 +6,7 @@ import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -20,6 +20,7 @@ import { collectRoutes } from './common/openapi/route-catalogue.js';
 import { createSecurityHeaders } from './common/http/security-headers.js';
 import { registerSpaStatic } from './common/http/spa-static.js';
 import { answerClientError, answerFrameworkError } from './common/http/framework-errors.js';
+import { registerMultipart } from './modules/attachments/upload/multipart.js';
 
 const ONE_MEGABYTE = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -57,7 +58,7 @@ export async function createApp({ config, logger, databaseUrl }: CreateAppOption
     logger: new NestPinoLogger(logger),
     bufferLogs: false,
   });
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
 
   const headersFor = createSecurityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -100,6 +101,8 @@ export async function createApp({ config, logger, databaseUrl }: CreateAppOption
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
   if (serveSpa) await registerSpaStatic(app, config.webDistDir);
+  // Multipart bodies for the upload routes only (see multipart.ts); the file is streamed, not buffered.
+  await registerMultipart(app, { maxFileBytes: config.attachments.maxFileBytes });
 
   await app.init();
   // JSON is the only body this API takes: a text or form body gets 415, not a half-understood 400

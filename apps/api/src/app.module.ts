@@ -10,13 +10,25 @@ import { ROOT_LOGGER } from './common/logging/logger.js';
 import { MemoryRateLimiter, RateLimiter } from './common/rate-limit/rate-limiter.js';
 import { RedisRateLimiter } from './common/rate-limit/redis-rate-limiter.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { UnitOfWork } from './database/unit-of-work.js';
+import { ScopedAccess } from './common/access/scoped-access.js';
+import { GuardedTransitions } from './common/workflow/guarded-transition.js';
+import { StatusTrailRepository } from './common/workflow/status-trail.repository.js';
+// Every module's error table, registered before the first request.
+import './error-catalogue.js';
 import { AppInfoController } from './health/app-info.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { PersonsModule } from './modules/accounts/persons/persons.module.js';
+import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { GatewaysModule } from './modules/gateways/gateways.module.js';
+import { PolicyModule } from './modules/policy/policy.module.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
+import { UnitRegistrationsModule } from './modules/units/unit-registrations.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
+import { WorkHistoryModule } from './modules/work-history/work-history.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -37,8 +49,12 @@ class CoreModule {
           provide: RateLimiter,
           useFactory: () => (config.redisUrl ? new RedisRateLimiter(config.redisUrl, logger) : new MemoryRateLimiter()),
         },
+        UnitOfWork,
+        ScopedAccess,
+        StatusTrailRepository,
+        GuardedTransitions,
       ],
-      exports: [AppConfig, ROOT_LOGGER, RateLimiter],
+      exports: [AppConfig, ROOT_LOGGER, RateLimiter, UnitOfWork, ScopedAccess, StatusTrailRepository, GuardedTransitions],
     };
   }
 }
@@ -64,8 +80,14 @@ export class AppModule {
         GatewaysModule.forRoot(config, options.logger),
         AuditModule,
         UnitsModule,
+        UnitRegistrationsModule,
         RegionsModule,
         AccountsModule,
+        PersonsModule,
+        AttachmentsModule,
+        WorkHistoryModule,
+        DashboardModule,
+        PolicyModule,
       ],
       controllers: [HealthController, AppInfoController],
       providers: [

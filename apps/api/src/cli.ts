@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { MOBILE_PHONE_PATTERN } from '@butie/contracts';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
@@ -10,7 +8,8 @@ import { createRootLogger } from './common/logging/logger.js';
 import { DatabaseSetupError } from './database/app-role.js';
 import { connectDatabase } from './database/connect.js';
 import { AlreadyBootstrappedError, bootstrapCity } from './database/seeds/bootstrap.js';
-import { LoginLockService } from './modules/accounts/login-lock.service.js';
+import { LoginLockService } from './modules/accounts/auth/login-lock.service.js';
+import { AuditLogsRepository } from './modules/audit/audit-logs.repository.js';
 
 const USAGE = `usage: node apps/api/dist/cli.js bootstrap --city-code <code> --city-name <name> [--admin-phone <phone>] [--auditor-phone <phone>]
        node apps/api/dist/cli.js unlock <username>
@@ -76,10 +75,18 @@ async function unlock(args: string[]): Promise<number> {
       return 0;
     }
     await locks.clear(username);
-    await app.get<DataSource>(getDataSourceToken()).query(
-      `INSERT INTO operation_logs (action, target_type, target_id, summary, actor_username) VALUES ('STAFF_UNLOCK', 'USERNAME', $1, $2, 'cli')`,
-      [username.slice(0, 64), `命令行解锁账号 ${username}（原锁定至 ${lockedUntil.toISOString()}）`],
-    );
+    // No signed-in actor and no request: filed under 'cli'.
+    await app.get(AuditLogsRepository).insertOperation({
+      actorId: null,
+      actorUsername: 'cli',
+      actorRole: null,
+      action: 'STAFF_UNLOCK',
+      targetType: 'USERNAME',
+      targetId: username.slice(0, 64),
+      summary: `命令行解锁账号 ${username}（原锁定至 ${lockedUntil.toISOString()}）`,
+      ip: null,
+      requestId: null,
+    });
     console.log(`${username} is unlocked.`);
     return 0;
   });

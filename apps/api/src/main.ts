@@ -7,7 +7,7 @@ import { createRootLogger } from './common/logging/logger.js';
 import { connectDatabase } from './database/connect.js';
 import { DatabaseSetupError } from './database/app-role.js';
 import { EmbeddedPostgresError, type EmbeddedPostgresHandle } from './database/embedded-postgres.js';
-import { demoStaffAccounts, DEMO_APPLICANT, DEMO_UNIT } from './database/seeds/demo-data.js';
+import { demoStaffAccounts, DEMO_APPLICANT, DEMO_UNIT, DEMO_UNITS } from './database/seeds/demo-data.js';
 import { seedDemoData } from './database/seeds/demo-seed.js';
 
 /**
@@ -85,8 +85,12 @@ function printWelcome(config: AppConfig, app: NestFastifyApplication): void {
       const label = `${ROLE_LABELS[account.role]}（管理部门登录）`;
       byRole.set(label, [...(byRole.get(label) ?? []), account.username]);
     }
-    byRole.set(`${ROLE_LABELS.UNIT}（单位登录）`, [DEMO_UNIT.account.username]);
-    byRole.set(`${ROLE_LABELS.APPLICANT}（个人登录）`, [`${DEMO_APPLICANT.username}  — or SMS login with ${DEMO_APPLICANT.phone}`]);
+    const approvedUnits = DEMO_UNITS.filter((unit) => unit.status === 'APPROVED').map((unit) => unit.username);
+    byRole.set(`${ROLE_LABELS.UNIT}（单位登录）`, [DEMO_UNIT.account.username, `${approvedUnits[0]} … ${approvedUnits[approvedUnits.length - 1]}`, 'unit_<county>_pending / _returned']);
+    byRole.set(`${ROLE_LABELS.APPLICANT}（个人登录）`, [
+      `${DEMO_APPLICANT.username} (approved; or SMS login with ${DEMO_APPLICANT.phone})`,
+      'demo_person_1 … demo_person_15 (every registration status)',
+    ]);
     for (const [role, usernames] of byRole) lines.push(`    ${role.padEnd(16, '　')} ${usernames.join(', ')}`);
     if (config.sms.provider === 'sandbox') lines.push('', '  SMS is the sandbox: codes appear on the login page (沙箱短信); nothing leaves the machine.');
   }

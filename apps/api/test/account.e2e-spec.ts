@@ -29,7 +29,7 @@ describe('账号管理: name', () => {
   });
 
   const row = async (username: string) =>
-    ((await t.db.query(`SELECT full_name, phone, email, role, password_hash, updated_at FROM users WHERE username = $1`, [username])) as UserRow[])[0];
+    (await t.db.query<UserRow[]>(`SELECT full_name, phone, email, role, password_hash, updated_at FROM users WHERE username = $1`, [username]))[0];
 
   it('saves a new name, trimmed', async () => {
     const auth = await t.bearer('xicheng_finance');
@@ -87,7 +87,7 @@ describe('账号管理: email, confirmed with the current password', () => {
   afterAll(async () => {
     await t.close();
   });
-  const email = async (username: string) => ((await t.db.query(`SELECT email FROM users WHERE username = $1`, [username])) as { email: string | null }[])[0].email;
+  const email = async (username: string) => (await t.db.query<{ email: string | null }[]>(`SELECT email FROM users WHERE username = $1`, [username]))[0].email;
 
   it('saves a new email given the current password, and clears it with null', async () => {
     const auth = await t.bearer('nanhu_hrss');
@@ -96,7 +96,7 @@ describe('账号管理: email, confirmed with the current password', () => {
     expect(saved.body.email).toBe('nanhu.hrss@example.com');
     const cleared = await t.http().put(EMAIL).set(auth).send({ email: null, currentPassword: TEST_PASSWORD });
     expect(cleared.body.email).toBeNull();
-    const [log] = (await t.db.query(`SELECT action FROM operation_logs WHERE actor_username = 'nanhu_hrss' ORDER BY id DESC LIMIT 1`)) as object[];
+    const [log] = await t.db.query<object[]>(`SELECT action FROM operation_logs WHERE actor_username = 'nanhu_hrss' ORDER BY id DESC LIMIT 1`);
     expect(log).toEqual({ action: 'EMAIL_CHANGE' });
   });
 
@@ -123,7 +123,7 @@ describe('账号管理: phone, confirmed with the current password and a code se
   afterAll(async () => {
     await t.close();
   });
-  const phoneOf = async (username: string) => ((await t.db.query(`SELECT phone FROM users WHERE username = $1`, [username])) as { phone: string | null }[])[0].phone;
+  const phoneOf = async (username: string) => (await t.db.query<{ phone: string | null }[]>(`SELECT phone FROM users WHERE username = $1`, [username]))[0].phone;
   const askCode = (auth: Record<string, string>, phone: string, currentPassword = TEST_PASSWORD) => t.http().post(PHONE_CODE).set(auth).send({ phone, currentPassword });
   const confirm = (auth: Record<string, string>, phone: string, code: string) => t.http().put(PHONE).set(auth).send({ phone, code });
 
@@ -149,7 +149,7 @@ describe('账号管理: phone, confirmed with the current password and a code se
     expect(notice.content).toContain('136****2222');
     expectProblem(await t.http().get(ME).set('Authorization', `Bearer ${elsewhere.accessToken}`), 401, 'SESSION_ENDED');
     expect((await t.http().get(ME).set(auth)).status).toBe(200);
-    const [log] = (await t.db.query(`SELECT action, summary FROM operation_logs WHERE actor_username = 'xicheng_org' ORDER BY id DESC LIMIT 1`)) as { action: string; summary: string }[];
+    const [log] = await t.db.query<{ action: string; summary: string }[]>(`SELECT action, summary FROM operation_logs WHERE actor_username = 'xicheng_org' ORDER BY id DESC LIMIT 1`);
     expect(log.action).toBe('PHONE_CHANGE');
     expect(log.summary).not.toContain('13611112222');
   });
@@ -322,7 +322,7 @@ describe('forced password change of an administrator-set password', () => {
 
   it('asks the same after an administrator resets a password', async () => {
     const admin = await t.bearer('admin');
-    const [{ id }] = (await t.db.query(`SELECT id FROM users WHERE username = 'city_org'`)) as { id: string }[];
+    const [{ id }] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'city_org'`);
     const reset = await t.http().post(`/api/v1/staff/${id}/password-reset`).set(admin);
     expect(reset.status).toBe(200);
     const session = await t.login('city_org', reset.body.temporaryPassword);

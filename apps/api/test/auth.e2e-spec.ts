@@ -28,9 +28,9 @@ describe('password sign-in', () => {
 
   /** `n` wrong passwords in a row; returns the last answer. */
   async function failTimes(username: string, n: number) {
-    let last;
-    for (let i = 0; i < n; i++) last = await login(username, WRONG_PASSWORD);
-    return last!;
+    let last = await login(username, WRONG_PASSWORD);
+    for (let i = 1; i < n; i++) last = await login(username, WRONG_PASSWORD);
+    return last;
   }
 
   it('signs in with username and password and returns the tokens and the user', async () => {
@@ -165,7 +165,7 @@ describe('password sign-in', () => {
   it('ends the sessions of a disabled account at once', async () => {
     const before = await t.login('beishan_finance');
     const admin = await t.bearer('admin');
-    const [{ id }] = (await t.db.query(`SELECT id FROM users WHERE username = 'beishan_finance'`)) as { id: string }[];
+    const [{ id }] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'beishan_finance'`);
     expect((await t.http().patch(`/api/v1/staff/${id}`).set(admin).send({ status: 'DISABLED' })).status).toBe(200);
     expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${before.accessToken}`)).status).toBe(401);
   });
@@ -177,7 +177,7 @@ describe('a disabled account does not confirm a guessed password', () => {
     // Demo mode, so that the sandbox carries messages to staff phones.
     t = await startTestApp({ DEMO_DATA: 'true' });
     const admin = await t.bearer('admin');
-    const [{ id }] = (await t.db.query(`SELECT id FROM users WHERE username = 'nanhu_org'`)) as { id: string }[];
+    const [{ id }] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'nanhu_org'`);
     expect((await t.http().patch(`/api/v1/staff/${id}`).set(admin).send({ status: 'DISABLED' })).status).toBe(200);
   });
   afterAll(async () => {
@@ -192,7 +192,7 @@ describe('a disabled account does not confirm a guessed password', () => {
     expectProblem(right, 401, 'INVALID_CREDENTIALS');
     expect(right.body.attemptsLeft).toBe(wrong.body.attemptsLeft - 1);
     expect(right.body.detail.replace(/\d+ 次/, 'N 次')).toBe(wrong.body.detail.replace(/\d+ 次/, 'N 次'));
-    const [event] = (await t.db.query(`SELECT success, reason FROM login_events WHERE username = 'nanhu_org' ORDER BY id DESC LIMIT 1`)) as object[];
+    const [event] = await t.db.query<object[]>(`SELECT success, reason FROM login_events WHERE username = 'nanhu_org' ORDER BY id DESC LIMIT 1`);
     expect(event).toEqual({ success: false, reason: 'ACCOUNT_DISABLED' });
   });
 
@@ -242,9 +242,9 @@ describe('sign-in log', () => {
     for (let i = 0; i < 5; i++) await send('dongcheng_finance', WRONG_PASSWORD);
     expect((await send('dongcheng_finance', TEST_PASSWORD)).status).toBe(423);
 
-    const rows = (await t.db.query(`SELECT * FROM login_events WHERE user_agent = $1 ORDER BY id`, [agent])) as LoginEventRow[];
+    const rows = await t.db.query<LoginEventRow[]>(`SELECT * FROM login_events WHERE user_agent = $1 ORDER BY id`, [agent]);
     expect(rows).toHaveLength(9);
-    const [{ id: cityFinanceId }] = (await t.db.query(`SELECT id FROM users WHERE username = 'city_finance'`)) as { id: string }[];
+    const [{ id: cityFinanceId }] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'city_finance'`);
     expect(rows.map((r) => [r.kind, r.method, r.username, r.success, r.reason])).toEqual([
       ['LOGIN', 'PASSWORD', 'city_finance', true, null],
       ['LOGIN', 'PASSWORD', 'city_finance', false, 'WRONG_PASSWORD'],
@@ -264,21 +264,21 @@ describe('sign-in log', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE of the sign-in log even by direct SQL of the schema owner', async () => {
     await t.login('city_org');
-    const [{ count: before }] = (await t.db.query(`SELECT count(*)::int AS count FROM login_events`)) as { count: number }[];
-    const [{ id }] = (await t.db.query(`SELECT id FROM login_events ORDER BY id DESC LIMIT 1`)) as { id: string }[];
+    const [{ count: before }] = await t.db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM login_events`);
+    const [{ id }] = await t.db.query<{ id: string }[]>(`SELECT id FROM login_events ORDER BY id DESC LIMIT 1`);
 
     // The app's own role may not even try (database-roles.e2e-spec); the trigger stops the owner too.
     await expect(t.asOwner(`UPDATE login_events SET success = NOT success WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(t.asOwner(`DELETE FROM login_events WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(t.asOwner(`TRUNCATE login_events`)).rejects.toThrow(/append-only/);
 
-    const [{ count: after }] = (await t.db.query(`SELECT count(*)::int AS count FROM login_events`)) as { count: number }[];
+    const [{ count: after }] = await t.db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM login_events`);
     expect(after).toBe(before);
   });
 
   it('offers no API route that edits or deletes the sign-in log', async () => {
-    const [{ id }] = (await t.db.query(`SELECT id FROM login_events ORDER BY id DESC LIMIT 1`)) as { id: string }[];
-    const [{ count: before }] = (await t.db.query(`SELECT count(*)::int AS count FROM login_events`)) as { count: number }[];
+    const [{ id }] = await t.db.query<{ id: string }[]>(`SELECT id FROM login_events ORDER BY id DESC LIMIT 1`);
+    const [{ count: before }] = await t.db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM login_events`);
     const admin = await t.bearer('admin');
     for (const headers of [auditor, admin]) {
       for (const path of ['/api/v1/audit/login-events', `/api/v1/audit/login-events/${id}`]) {
@@ -288,7 +288,7 @@ describe('sign-in log', () => {
         }
       }
     }
-    const [{ count: after }] = (await t.db.query(`SELECT count(*)::int AS count FROM login_events`)) as { count: number }[];
+    const [{ count: after }] = await t.db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM login_events`);
     expect(after).toBe(before + 1); // the administrator's sign-in above, and nothing else
 
     const docs = await t.http().get('/api/docs-json');
@@ -395,7 +395,7 @@ describe('staff SMS second factor, on', () => {
     const code = await latestCode(t, '13900000003');
     const token: string = challenge.body.mfaToken;
     const claims = claimsOf(token);
-    const [{ id: adminId }] = (await t.db.query(`SELECT id FROM users WHERE username = 'admin'`)) as { id: string }[];
+    const [{ id: adminId }] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'admin'`);
 
     const [head, , signature] = token.split('.');
     const tampered = `${head}.${Buffer.from(JSON.stringify({ ...claims, sub: adminId })).toString('base64url')}.${signature}`;

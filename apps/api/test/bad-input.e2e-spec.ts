@@ -26,7 +26,7 @@ describe('bad input gets a clear answer, and nothing changes', () => {
   });
 
   async function profile(): Promise<ProfileRow> {
-    const rows = (await t.db.query(`SELECT full_name, phone, email, role, updated_at FROM users WHERE username = 'demo_unit'`)) as ProfileRow[];
+    const rows = await t.db.query<ProfileRow[]>(`SELECT full_name, phone, email, role, updated_at FROM users WHERE username = 'demo_unit'`);
     return rows[0];
   }
   const rawPatch = (body: string, contentType = 'application/json') => t.http().patch(ME).set(auth).set('Content-Type', contentType).send(body);
@@ -224,10 +224,10 @@ describe('the API documentation', () => {
     };
     for (const key of [...publicOps, ...guardedOps]) {
       expect({ key, documented: operation(key) !== undefined }).toEqual({ key, documented: true });
-      expect(Object.keys(operation(key)!.responses ?? {}).length).toBeGreaterThan(0);
+      expect(Object.keys(operation(key).responses ?? {}).length).toBeGreaterThan(0);
     }
-    for (const key of guardedOps) expect(operation(key)!.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
-    for (const key of publicOps) expect(operation(key)!.security ?? []).toEqual([]);
+    for (const key of guardedOps) expect(operation(key).security).toEqual(expect.arrayContaining([{ bearer: [] }]));
+    for (const key of publicOps) expect(operation(key).security ?? []).toEqual([]);
 
     // Every reference points at a schema the document defines.
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);

@@ -4,6 +4,7 @@ import { createRootLogger } from '../src/common/logging/logger.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { DatabaseSetupError, leastPrivilegeProblems } from '../src/database/app-role.js';
 import { connectDatabase } from '../src/database/connect.js';
+import { MIGRATIONS } from '../src/database/migrations/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { appUrlOf, TEST_ENV, withDatabase, withRole } from './support/test-env.js';
 
@@ -40,7 +41,7 @@ describe('the running app’s database role cannot erase or rewrite the logs (fi
     t = await startTestApp();
     appUrl = t.config.database.url!;
     await t.http().post('/api/v1/auth/login').send({ username: 'admin', password: 'Wrong#2026x' });
-    row = ((await t.db.query(`SELECT id, username, success FROM login_events ORDER BY id DESC LIMIT 1`)) as (typeof row)[])[0];
+    row = (await t.db.query<(typeof row)[]>(`SELECT id, username, success FROM login_events ORDER BY id DESC LIMIT 1`))[0];
   });
   afterAll(async () => {
     await t.close();
@@ -51,7 +52,7 @@ describe('the running app’s database role cannot erase or rewrite the logs (fi
 
   it('is no superuser and owns no table', async () => {
     expect(await leastPrivilegeProblems(appUrl)).toEqual([]);
-    const [role] = (await t.db.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)) as { rolsuper: boolean }[];
+    const [role] = await t.db.query<{ rolsuper: boolean }[]>(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`);
     expect(role.rolsuper).toBe(false);
   });
 
@@ -123,7 +124,7 @@ describe('the app refuses to start on a database role that could erase the logs'
     const database = `butie_roles_${randomBytes(4).toString('hex')}`;
     await admin(`CREATE DATABASE ${database}`);
     try {
-      await expect(connectDatabase(config({ DATABASE_URL: appUrlOf(database) }), logger)).rejects.toThrow(/lacks 2 migration\(s\).*DATABASE_OWNER_URL/s);
+      await expect(connectDatabase(config({ DATABASE_URL: appUrlOf(database) }), logger)).rejects.toThrow(new RegExp(`lacks ${MIGRATIONS.length} migration\\(s\\).*DATABASE_OWNER_URL`, 's'));
     } finally {
       await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     }

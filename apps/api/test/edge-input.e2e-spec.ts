@@ -160,7 +160,7 @@ describe('optional means "may be left out", not "may be null" (finding 6)', () =
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.bearer('admin');
-    [{ id: staffId }] = (await t.db.query(`SELECT id FROM users WHERE username = 'nanhu_finance'`)) as { id: string }[];
+    [{ id: staffId }] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'nanhu_finance'`);
   });
   afterAll(async () => {
     await t.close();
@@ -169,7 +169,7 @@ describe('optional means "may be left out", not "may be null" (finding 6)', () =
   it('refuses {"status": null} on a staff account with 400 naming status (it was a 500)', async () => {
     const body = expectProblem(await t.http().patch(`/api/v1/staff/${staffId}`).set(admin).send({ status: null }), 400, 'VALIDATION_FAILED');
     expect(body.errors).toEqual([{ field: 'status', message: '不能为 null（不填请省略该字段）' }]);
-    const [row] = (await t.db.query(`SELECT status FROM users WHERE id = $1`, [staffId])) as { status: string }[];
+    const [row] = await t.db.query<{ status: string }[]>(`SELECT status FROM users WHERE id = $1`, [staffId]);
     expect(row.status).toBe('ACTIVE');
   });
 

@@ -1,6 +1,6 @@
 import { collectRoutes, openApiPath, type RouteInfo } from '../src/common/openapi/route-catalogue.js';
 import type { ErrorCode } from '@butie/contracts';
-import { ERROR_STATUS } from '../src/common/errors/app-error.js';
+import { errorInfo } from '../src/common/errors/error-table.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface OpenApiOperation {
@@ -80,7 +80,7 @@ describe('health and API documentation', () => {
       });
       for (const [status, response] of problems) {
         expect(response.content).toHaveProperty(['application/problem+json']);
-        for (const code of response['x-problem-codes'] ?? []) expect({ code, status: ERROR_STATUS[code as ErrorCode].status }).toEqual({ code, status: Number(status) });
+        for (const code of response['x-problem-codes'] ?? []) expect({ code, status: errorInfo(code as ErrorCode).status }).toEqual({ code, status: Number(status) });
       }
     }
   });
@@ -89,7 +89,7 @@ describe('health and API documentation', () => {
     const login = doc.paths['/api/v1/auth/login'].post.responses;
     expect(login['401']['x-problem-codes']).toEqual(['INVALID_CREDENTIALS']);
     expect(login['423']['x-problem-codes']).toEqual(['ACCOUNT_LOCKED']);
-    expect(login['429']['x-problem-codes']).toEqual(['SMS_DAILY_LIMIT', 'RATE_LIMITED']);
+    expect(login['429']['x-problem-codes']).toEqual(['RATE_LIMITED', 'SMS_DAILY_LIMIT']);
     expect(login['400']['x-problem-codes']).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'MALFORMED_REQUEST', 'REQUEST_TOO_COMPLEX']));
     const staff = doc.paths['/api/v1/staff/{id}'].patch.responses;
     expect(staff['401']['x-problem-codes']).toEqual(expect.arrayContaining(['AUTH_REQUIRED', 'TOKEN_EXPIRED', 'SESSION_IDLE']));

@@ -17,8 +17,8 @@ interface Started {
 function start(env: Record<string, string>): Started {
   const child = spawn(process.execPath, [MAIN], { env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
@@ -41,7 +41,15 @@ describe('the app process with its embedded PostgreSQL', () => {
   beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npm run build)`);
     folder = await mkdtemp(path.join(os.tmpdir(), 'butie-process-'));
-    env = { PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_DIR: path.join(folder, 'postgres'), EMBEDDED_PG_PORT: String(pgPort), DEMO_DATA: 'true' };
+    // The demo data stores its materials' files: in the test's folder, not in apps/api/data.
+    env = {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_DIR: path.join(folder, 'postgres'),
+      EMBEDDED_PG_PORT: String(pgPort),
+      ATTACHMENT_DIR: path.join(folder, 'attachments'),
+      DEMO_DATA: 'true',
+    };
   });
 
   afterAll(async () => {

@@ -45,7 +45,7 @@ describe('SMS sign-in', () => {
     const me = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`);
     expect(me.body.username).toBe('demo_applicant');
     // Filed under the account's username, so that the auditor finds it by username.
-    const [event] = (await t.db.query(`SELECT method, username, success FROM login_events ORDER BY id DESC LIMIT 1`)) as object[];
+    const [event] = await t.db.query<object[]>(`SELECT method, username, success FROM login_events ORDER BY id DESC LIMIT 1`);
     expect(event).toEqual({ method: 'SMS', username: 'demo_applicant', success: true });
   });
 
@@ -160,10 +160,10 @@ describe('SMS sign-in of staff', () => {
       expect((await t.http().post('/api/v1/auth/sms/send').send({ phone: CITY_HRSS_PHONE })).status).toBe(202);
       const response = await t.http().post('/api/v1/auth/sms/login').send({ phone: CITY_HRSS_PHONE, code: await latestCode(t, CITY_HRSS_PHONE) });
       expect(expectProblem(response, 403, 'STAFF_PASSWORD_REQUIRED').detail).toContain('密码');
-      const [event] = (await t.db.query(`SELECT success, reason FROM login_events WHERE username = 'city_hrss' ORDER BY id DESC LIMIT 1`)) as {
+      const [event] = await t.db.query<{
         success: boolean;
         reason: string;
-      }[];
+      }[]>(`SELECT success, reason FROM login_events WHERE username = 'city_hrss' ORDER BY id DESC LIMIT 1`);
       expect(event).toEqual({ success: false, reason: 'STAFF_PASSWORD_REQUIRED' });
       // Applicants still sign in by SMS alone.
       expect((await t.http().post('/api/v1/auth/sms/send').send({ phone: APPLICANT_PHONE })).status).toBe(202);

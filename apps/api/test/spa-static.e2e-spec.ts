@@ -21,7 +21,7 @@ interface RawResponse {
  * `..` before sending, and the test would never reach the server with it.
  */
 function rawGet(app: TestApp, requestPath: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  const server = app.app.getHttpServer() as http.Server;
+  const server = app.app.getHttpServer();
   if (!server.listening) throw new Error('the test app is not listening');
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { checkPasswordStrength } from '@butie/contracts';
 import { demoStaffAccounts } from '../src/database/seeds/demo-data.js';
 import { expectProblem, problemWithoutRequest } from './support/problem.js';
+import { allItems, allPages } from './support/pages.js';
 import { raceAtTheDatabase } from './support/race.js';
 import { latestCode } from './support/sms-outbox.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
@@ -43,13 +44,13 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     return response.body as { account: StaffAccount; temporaryPassword: string };
   };
 
-  const usersCount = async () => Number(((await t.db.query(`SELECT count(*) AS n FROM users`)) as { n: string }[])[0].n);
+  const usersCount = async () => Number((await t.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM users`))[0].n);
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.bearer('admin');
     auditor = await t.bearer('auditor');
-    for (const row of (await t.db.query(`SELECT id, code FROM regions`)) as { id: string; code: string }[]) region[row.code] = row.id;
+    for (const row of await t.db.query<{ id: string; code: string }[]>(`SELECT id, code FROM regions`)) region[row.code] = row.id;
   }, 30_000);
   afterAll(async () => {
     await t.close();
@@ -57,10 +58,10 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
 
   describe('the list', () => {
     it('lists every staff account, and only staff, with phones masked', async () => {
-      const response = await t.http().get('/api/v1/staff?pageSize=100').set(admin);
+      const response = await t.http().get('/api/v1/staff?limit=100').set(admin);
       expect(response.status).toBe(200);
       const items = response.body.items as StaffAccount[];
-      expect(response.body.total).toBe(DEMO_STAFF_COUNT);
+      expect(response.body.nextCursor).toBeNull();
       expect(items).toHaveLength(DEMO_STAFF_COUNT);
       const usernames = items.map((item) => item.username);
       expect(usernames).toEqual(expect.arrayContaining(['admin', 'auditor', 'city_hrss', 'dongcheng_hrss', 'beishan_finance']));
@@ -83,7 +84,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
         'nanhu_hrss',
         'xicheng_hrss',
       ]);
-      expect(response.body.total).toBe(4);
+      expect(response.body.nextCursor).toBeNull();
     });
 
     it('filters by region, and by role and region together', async () => {
@@ -97,10 +98,10 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     });
 
     it('filters by status', async () => {
-      const active = await t.http().get('/api/v1/staff?status=ACTIVE&pageSize=100').set(admin);
+      const active = await t.http().get('/api/v1/staff?status=ACTIVE&limit=100').set(admin);
       expect(active.status).toBe(200);
       expect((active.body.items as StaffAccount[]).every((item) => item.status === 'ACTIVE')).toBe(true);
-      expect(active.body.total).toBeGreaterThan(0);
+      expect(active.body.items.length).toBeGreaterThan(0);
 
       const { account } = await createCountyStaff('nanhu');
       await t.http().patch(`/api/v1/staff/${account.id}`).set(admin).send({ status: 'DISABLED' }).expect(200);
@@ -118,31 +119,49 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
 
       // LIKE wildcards typed by the user are literal characters, not "match anything".
       const wildcard = await t.http().get(`/api/v1/staff?keyword=${encodeURIComponent('%')}`).set(admin);
-      expect(wildcard.body.total).toBe(0);
+      expect(wildcard.body).toEqual({ items: [], nextCursor: null, total: 0 });
     });
 
-    it('pages the list without overlap', async () => {
-      const all = await t.http().get('/api/v1/staff?pageSize=100').set(admin);
-      const total = all.body.total as number;
-      const seen: string[] = [];
-      for (let page = 1; page <= Math.ceil(total / 7); page++) {
-        const response = await t.http().get(`/api/v1/staff?pageSize=7&page=${page}`).set(admin);
-        expect(response.status).toBe(200);
-        expect(response.body).toEqual(expect.objectContaining({ page, pageSize: 7, total }));
-        seen.push(...(response.body.items as StaffAccount[]).map((item) => item.id));
+    it('pages the list with a keyset cursor, newest first, without overlap or gap', async () => {
+      // Accounts created in one statement share their created_at: the id breaks the tie.
+      await t.db.query(
+        `INSERT INTO users (username, password_hash, full_name, role, region_id, created_at)
+         SELECT 'staff_page_' || n, 'x', '分页测试', 'CITY_ORG', $1, now() FROM generate_series(1, 9) AS n`,
+        [region.yunzhou],
+      );
+      const whole = await t.http().get('/api/v1/staff?limit=100').set(admin);
+      const pages = await allPages<StaffAccount>(t, admin, '/api/v1/staff', 'limit=7');
+      expect(pages.slice(0, -1).every((page) => page.items.length === 7 && page.nextCursor)).toBe(true);
+      expect(pages.flatMap((page) => page.items).map((item) => item.id)).toEqual((whole.body.items as StaffAccount[]).map((item) => item.id));
+      const created = (whole.body.items as StaffAccount[]).map((item) => item.username);
+      expect(created.indexOf('admin')).toBeGreaterThan(created.indexOf('staff_page_1'));
+      // The filters stay with the cursor.
+      const orgs = await allItems<StaffAccount>(t, admin, '/api/v1/staff', 'limit=2&role=CITY_ORG');
+      expect(orgs.every((item) => item.role === 'CITY_ORG')).toBe(true);
+      expect(orgs).toHaveLength(10);
+    });
+
+    it('refuses a tampered cursor with 400 naming the field, never 500', async () => {
+      const forged = [
+        'not base64!',
+        Buffer.from('["2026-01-01T00:00:00Z"]').toString('base64url'),
+        Buffer.from('["x", "00000000-0000-0000-0000-000000000000"]').toString('base64url'),
+        Buffer.from('["2026-01-01T00:00:00.000000Z", "1 OR 1=1"]').toString('base64url'),
+        Buffer.from('{"a":1}').toString('base64url'),
+        'A'.repeat(2000),
+      ];
+      for (const cursor of forged) {
+        const body = expectProblem(await t.http().get(`/api/v1/staff?cursor=${encodeURIComponent(cursor)}`).set(admin), 400, 'VALIDATION_FAILED');
+        expect(body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
       }
-      expect(seen).toEqual((all.body.items as StaffAccount[]).map((item) => item.id));
-      const beyond = await t.http().get(`/api/v1/staff?pageSize=7&page=${Math.ceil(total / 7) + 1}`).set(admin);
-      expect(beyond.body.items).toEqual([]);
     });
 
     it('allows at most 100 a page (400 above)', async () => {
-      expect((await t.http().get('/api/v1/staff?pageSize=100').set(admin)).status).toBe(200);
-      const tooMany = await t.http().get('/api/v1/staff?pageSize=101').set(admin);
+      expect((await t.http().get('/api/v1/staff?limit=100').set(admin)).status).toBe(200);
+      const tooMany = await t.http().get('/api/v1/staff?limit=101').set(admin);
       const body = expectProblem(tooMany, 400, 'VALIDATION_FAILED');
-      expect(body.errors).toEqual([expect.objectContaining({ field: 'pageSize' })]);
-      expectProblem(await t.http().get('/api/v1/staff?pageSize=0').set(admin), 400, 'VALIDATION_FAILED');
-      expectProblem(await t.http().get('/api/v1/staff?page=0').set(admin), 400, 'VALIDATION_FAILED');
+      expect(body.errors).toEqual([expect.objectContaining({ field: 'limit' })]);
+      expectProblem(await t.http().get('/api/v1/staff?limit=0').set(admin), 400, 'VALIDATION_FAILED');
       expectProblem(await t.http().get('/api/v1/staff?role=APPLICANT').set(admin), 400, 'VALIDATION_FAILED');
       expectProblem(await t.http().get('/api/v1/staff?regionId=dongcheng').set(admin), 400, 'VALIDATION_FAILED');
     });
@@ -198,10 +217,10 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
       expect(checkPasswordStrength(temporaryPassword, username)).toEqual([]);
       // Easy to read out: none of 0 O 1 l I and the like, no symbols.
       expect(temporaryPassword).toMatch(/^[abdefhjmntACEFHJKLMNPRTUVWXY2-9]{12}$/);
-      const [row] = (await t.db.query(`SELECT password_hash, must_change_password FROM users WHERE id = $1`, [account.id])) as {
+      const [row] = await t.db.query<{
         password_hash: string;
         must_change_password: boolean;
-      }[];
+      }[]>(`SELECT password_hash, must_change_password FROM users WHERE id = $1`, [account.id]);
       expect(row.must_change_password).toBe(true);
       expect(row.password_hash).not.toContain(temporaryPassword);
 
@@ -287,7 +306,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     });
 
     it('a demo account with a live session is cut off as well', async () => {
-      const [row] = (await t.db.query(`SELECT id FROM users WHERE username = 'beishan_org'`)) as { id: string }[];
+      const [row] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'beishan_org'`);
       const own = await t.bearer('beishan_org');
       expect((await t.http().get('/api/v1/units').set(own)).status).toBe(200);
       await t.http().patch(`/api/v1/staff/${row.id}`).set(admin).send({ status: 'DISABLED' }).expect(200);
@@ -312,7 +331,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
       const me = await t.http().get('/api/v1/me').set(admin);
       const response = await t.http().patch(`/api/v1/staff/${me.body.id}`).set(admin).send({ status: 'DISABLED' });
       expectProblem(response, 400, 'CANNOT_DISABLE_SELF');
-      const [row] = (await t.db.query(`SELECT status FROM users WHERE id = $1`, [me.body.id])) as { status: string }[];
+      const [row] = await t.db.query<{ status: string }[]>(`SELECT status FROM users WHERE id = $1`, [me.body.id]);
       expect(row.status).toBe('ACTIVE');
       expect((await t.http().get('/api/v1/staff').set(admin)).status).toBe(200);
     });
@@ -336,7 +355,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     });
 
     it('a reset also asks a demo account that had changed its password to change it again', async () => {
-      const [row] = (await t.db.query(`SELECT id FROM users WHERE username = 'nanhu_hrss'`)) as { id: string }[];
+      const [row] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'nanhu_hrss'`);
       const response = await t.http().post(`/api/v1/staff/${row.id}/password-reset`).set(admin);
       expect(response.status).toBe(200);
       expectProblem(await t.http().post('/api/v1/auth/login').send({ username: 'nanhu_hrss', password: TEST_PASSWORD }), 401, 'INVALID_CREDENTIALS');
@@ -346,11 +365,9 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
 
     it('a reset clears the sign-in lock on that username', async () => {
       const { account } = await createCountyStaff('nanhu');
-      let last;
-      for (let i = 0; i < t.config.auth.maxFailedLogins; i++) {
-        last = await t.http().post('/api/v1/auth/login').send({ username: account.username, password: 'Wrong#Pass1' });
-      }
-      expectProblem(last!, 423, 'ACCOUNT_LOCKED');
+      const attempt = () => t.http().post('/api/v1/auth/login').send({ username: account.username, password: 'Wrong#Pass1' });
+      for (let i = 1; i < t.config.auth.maxFailedLogins; i++) await attempt();
+      expectProblem(await attempt(), 423, 'ACCOUNT_LOCKED');
 
       const response = await t.http().post(`/api/v1/staff/${account.id}/password-reset`).set(admin);
       expect(response.status).toBe(200);
@@ -362,11 +379,9 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
 
   describe('sign-in locks', () => {
     const lockOut = async (username: string) => {
-      let last;
-      for (let i = 0; i < t.config.auth.maxFailedLogins; i++) {
-        last = await t.http().post('/api/v1/auth/login').send({ username, password: 'Wrong#Pass1' });
-      }
-      expectProblem(last!, 423, 'ACCOUNT_LOCKED');
+      const attempt = () => t.http().post('/api/v1/auth/login').send({ username, password: 'Wrong#Pass1' });
+      for (let i = 1; i < t.config.auth.maxFailedLogins; i++) await attempt();
+      expectProblem(await attempt(), 423, 'ACCOUNT_LOCKED');
     };
     const listed = async (username: string) => {
       const response = await t.http().get(`/api/v1/staff?keyword=${username}`).set(admin);
@@ -406,11 +421,11 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
       expect(response.body).toEqual(expect.objectContaining({ id: account.id, username: account.username, status: 'ACTIVE', lockedUntil: null }));
       await t.login(account.username, temporaryPassword);
 
-      const rows = (await t.db.query(`SELECT action, actor_username, summary FROM operation_logs WHERE target_id = $1 AND action = 'STAFF_UNLOCK'`, [account.id])) as {
+      const rows = await t.db.query<{
         action: string;
         actor_username: string;
         summary: string;
-      }[];
+      }[]>(`SELECT action, actor_username, summary FROM operation_logs WHERE target_id = $1 AND action = 'STAFF_UNLOCK'`, [account.id]);
       expect(rows).toEqual([{ action: 'STAFF_UNLOCK', actor_username: 'admin', summary: expect.stringContaining(`解锁账号 ${account.username}`) }]);
     });
 
@@ -423,7 +438,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     });
 
     it('the auditor\'s lock is not the administrator\'s to lift (403 ROLE_NOT_MANAGEABLE), and stays', async () => {
-      const [auditorRow] = (await t.db.query(`SELECT id FROM users WHERE username = 'auditor'`)) as { id: string }[];
+      const [auditorRow] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'auditor'`);
       await lockOut('auditor');
       expectProblem(await t.http().post(`/api/v1/staff/${auditorRow.id}/unlock`).set(admin), 403, 'ROLE_NOT_MANAGEABLE');
       expect((await listed('auditor')).lockedUntil).not.toBeNull();
@@ -440,7 +455,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
 
   describe('三员分立: administrator and auditor accounts are not the administrator\'s to manage', () => {
     const idOf = async (username: string) =>
-      ((await t.db.query(`SELECT id FROM users WHERE username = $1`, [username])) as { id: string }[])[0].id;
+      (await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = $1`, [username]))[0].id;
 
     it.each(['ADMIN', 'AUDITOR'])('cannot create a %s account', async (role) => {
       const before = await usersCount();
@@ -460,7 +475,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
       const id = await idOf('auditor');
       expectProblem(await t.http().patch(`/api/v1/staff/${id}`).set(admin).send({ status: 'DISABLED' }), 403, 'ROLE_NOT_MANAGEABLE');
       expectProblem(await t.http().patch(`/api/v1/staff/${id}`).set(admin).send({ fullName: '改名' }), 403, 'ROLE_NOT_MANAGEABLE');
-      const [row] = (await t.db.query(`SELECT status, full_name FROM users WHERE id = $1`, [id])) as { status: string; full_name: string }[];
+      const [row] = await t.db.query<{ status: string; full_name: string }[]>(`SELECT status, full_name FROM users WHERE id = $1`, [id]);
       expect(row).toEqual({ status: 'ACTIVE', full_name: '审计员' });
     });
   });
@@ -471,10 +486,10 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     await t.http().patch(`/api/v1/staff/${account.id}`).set(admin).send({ status: 'ACTIVE' }).expect(200);
     await t.http().post(`/api/v1/staff/${account.id}/password-reset`).set(admin).expect(200);
 
-    const rows = (await t.db.query(`SELECT action, actor_username FROM operation_logs WHERE target_id = $1 ORDER BY id`, [account.id])) as {
+    const rows = await t.db.query<{
       action: string;
       actor_username: string;
-    }[];
+    }[]>(`SELECT action, actor_username FROM operation_logs WHERE target_id = $1 ORDER BY id`, [account.id]);
     expect(rows).toEqual(
       ['STAFF_CREATE', 'STAFF_DISABLE', 'STAFF_ENABLE', 'STAFF_RESET_PASSWORD'].map((action) => ({ action, actor_username: 'admin' })),
     );
@@ -493,16 +508,16 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
   });
 
   it('a refused change writes no operation log', async () => {
-    const before = (await t.db.query(`SELECT count(*)::int AS n FROM operation_logs`)) as { n: number }[];
+    const before = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM operation_logs`);
     await createStaff({ username: 'admin', fullName: '重名', role: 'CITY_HRSS' }).expect(409);
     const me = await t.http().get('/api/v1/me').set(admin);
     await t.http().patch(`/api/v1/staff/${me.body.id}`).set(admin).send({ status: 'DISABLED' }).expect(400);
-    const after = (await t.db.query(`SELECT count(*)::int AS n FROM operation_logs`)) as { n: number }[];
+    const after = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM operation_logs`);
     expect(after[0].n).toBe(before[0].n);
   });
 
   it('no role but the administrator reaches any staff endpoint (403 FORBIDDEN)', async () => {
-    const [target] = (await t.db.query(`SELECT id FROM users WHERE username = 'beishan_finance'`)) as { id: string }[];
+    const [target] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'beishan_finance'`);
     type Headers = { Authorization: string };
     const calls: Record<string, (h: Headers) => PromiseLike<{ status: number; body: { code?: string } }>> = {
       'GET /staff': (h) => t.http().get('/api/v1/staff').set(h),
@@ -519,7 +534,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
         expect({ username, endpoint, status: response.status, code: response.body.code }).toEqual({ username, endpoint, status: 403, code: 'FORBIDDEN' });
       }
     }
-    const [row] = (await t.db.query(`SELECT status FROM users WHERE id = $1`, [target.id])) as { status: string }[];
+    const [row] = await t.db.query<{ status: string }[]>(`SELECT status FROM users WHERE id = $1`, [target.id]);
     expect(row.status).toBe('ACTIVE');
     expect(await t.db.query(`SELECT 1 FROM users WHERE username = 'should_not_exist'`)).toEqual([]);
     // The target's own password still works: no reset happened.
@@ -527,7 +542,7 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
   }, 30_000);
 
   it('an unknown or malformed id answers 404, as does an account that is not staff', async () => {
-    const [applicant] = (await t.db.query(`SELECT id FROM users WHERE username = 'demo_applicant'`)) as { id: string }[];
+    const [applicant] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'demo_applicant'`);
     const bodies: Record<string, unknown>[] = [];
     for (const id of [randomUUID(), 'not-a-uuid', '1', applicant.id]) {
       const patched = await t.http().patch(`/api/v1/staff/${id}`).set(admin).send({ status: 'DISABLED' });
@@ -539,10 +554,10 @@ describe('staff accounts (ADMIN, /api/v1/staff)', () => {
     }
     // One answer for all: nothing tells a malformed id from an unknown one or a non-staff one.
     expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBe(1);
-    const [row] = (await t.db.query(`SELECT status, must_change_password FROM users WHERE id = $1`, [applicant.id])) as {
+    const [row] = await t.db.query<{
       status: string;
       must_change_password: boolean;
-    }[];
+    }[]>(`SELECT status, must_change_password FROM users WHERE id = $1`, [applicant.id]);
     expect(row).toEqual({ status: 'ACTIVE', must_change_password: false });
   });
 });
@@ -570,7 +585,7 @@ describe('staff phones when staff sign-in needs an SMS code (STAFF_SMS_2FA=true)
   });
 
   it('creating a staff account without a phone is refused (400 VALIDATION_FAILED on phone), and nothing is created', async () => {
-    const before = Number(((await strict.db.query(`SELECT count(*) AS n FROM users`)) as { n: string }[])[0].n);
+    const before = Number((await strict.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM users`))[0].n);
     const response = await strict.http().post('/api/v1/staff').set(strictAdmin).send({ username: fresh().username, fullName: '无手机', role: 'CITY_HRSS' });
     const problem = expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(problem.errors).toEqual([{ field: 'phone', message: '已开启短信二次验证，管理部门账号必须登记手机号码' }]);
@@ -578,16 +593,16 @@ describe('staff phones when staff sign-in needs an SMS code (STAFF_SMS_2FA=true)
       const refused = await strict.http().post('/api/v1/staff').set(strictAdmin).send({ username: fresh().username, fullName: '无手机', role: 'CITY_HRSS', phone });
       expect(expectProblem(refused, 400, 'VALIDATION_FAILED').errors).toEqual([expect.objectContaining({ field: 'phone' })]);
     }
-    expect(Number(((await strict.db.query(`SELECT count(*) AS n FROM users`)) as { n: string }[])[0].n)).toBe(before);
+    expect(Number((await strict.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM users`))[0].n)).toBe(before);
     const withPhone = await strict.http().post('/api/v1/staff').set(strictAdmin).send({ ...fresh(), fullName: '有手机', role: 'CITY_HRSS' });
     expect(withPhone.status).toBe(201);
   });
 
   it('clearing a staff phone is refused; changing it is allowed', async () => {
-    const [row] = (await strict.db.query(`SELECT id FROM users WHERE username = 'city_org'`)) as { id: string }[];
+    const [row] = await strict.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'city_org'`);
     const cleared = await strict.http().patch(`/api/v1/staff/${row.id}`).set(strictAdmin).send({ phone: null });
     expect(expectProblem(cleared, 400, 'VALIDATION_FAILED').errors).toEqual([{ field: 'phone', message: '已开启短信二次验证，管理部门账号必须登记手机号码' }]);
-    const [after] = (await strict.db.query(`SELECT phone FROM users WHERE id = $1`, [row.id])) as { phone: string | null }[];
+    const [after] = await strict.db.query<{ phone: string | null }[]>(`SELECT phone FROM users WHERE id = $1`, [row.id]);
     expect(after.phone).not.toBeNull();
     expect((await strict.http().patch(`/api/v1/staff/${row.id}`).set(strictAdmin).send({ phone: fresh().phone })).status).toBe(200);
   });

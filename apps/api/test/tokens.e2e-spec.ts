@@ -51,7 +51,7 @@ describe('access tokens', () => {
   });
 
   it('refuses a token whose payload was altered with TOKEN_INVALID', async () => {
-    const [{ id: adminId }] = (await t.db.query(`SELECT id FROM users WHERE username = 'admin'`)) as { id: string }[];
+    const [{ id: adminId }] = await t.db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'admin'`);
     const [head, , signature] = session.accessToken.split('.');
     const payload = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     expectProblem(await me(`Bearer ${head}.${payload({ ...claims, sub: adminId })}.${signature}`), 401, 'TOKEN_INVALID');
@@ -139,7 +139,7 @@ describe('refresh tokens and sign-out', () => {
     expectProblem(await me(third.accessToken), 401, 'SESSION_ENDED');
     expectProblem(await me(first.accessToken), 401, 'SESSION_ENDED');
 
-    const [event] = (await t.db.query(`SELECT kind, username, success, reason FROM login_events WHERE kind = 'REFRESH_REUSE' ORDER BY id DESC LIMIT 1`)) as object[];
+    const [event] = await t.db.query<object[]>(`SELECT kind, username, success, reason FROM login_events WHERE kind = 'REFRESH_REUSE' ORDER BY id DESC LIMIT 1`);
     expect(event).toEqual({ kind: 'REFRESH_REUSE', username: 'city_org', success: false, reason: 'REFRESH_TOKEN_REUSED' });
     // Other sessions of the same person are not touched.
     expect((await me((await t.login('city_org')).accessToken)).status).toBe(200);
@@ -178,12 +178,12 @@ describe('refresh tokens and sign-out', () => {
     // Signing out one browser leaves the person's other sign-ins alone.
     expect((await me(other.accessToken)).status).toBe(200);
 
-    const events = (await t.db.query(`SELECT kind, username, success, ip FROM login_events WHERE user_agent = 'logout-test/1'`)) as {
+    const events = await t.db.query<{
       kind: string;
       username: string;
       success: boolean;
       ip: string;
-    }[];
+    }[]>(`SELECT kind, username, success, ip FROM login_events WHERE user_agent = 'logout-test/1'`);
     expect(events).toEqual([{ kind: 'LOGOUT', username: 'xicheng_org', success: true, ip: expect.stringMatching(/127\.0\.0\.1|::1/) }]);
   });
 

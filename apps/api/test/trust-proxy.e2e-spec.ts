@@ -4,7 +4,7 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js
 async function loggedAddress(t: TestApp, forwardedFor: string): Promise<string> {
   const response = await t.http().post('/api/v1/auth/login').set('X-Forwarded-For', forwardedFor).send({ username: 'demo_unit', password: TEST_PASSWORD });
   expect(response.status).toBe(200);
-  const [row] = (await t.db.query(`SELECT ip FROM login_events WHERE username = 'demo_unit' ORDER BY id DESC LIMIT 1`)) as { ip: string }[];
+  const [row] = await t.db.query<{ ip: string }[]>(`SELECT ip FROM login_events WHERE username = 'demo_unit' ORDER BY id DESC LIMIT 1`);
   return row.ip;
 }
 

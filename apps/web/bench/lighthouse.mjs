@@ -140,7 +140,8 @@ async function startServer(build, work) {
   if (!existsSync(main)) throw new Error(`${main} is missing: build the API first (pnpm --filter @butie/api build)`);
   const port = await freePort();
   // Never a DATABASE_URL of the environment: the benchmark's data stays in its own folder.
-  const { DATABASE_URL: _ignored, ...environment } = process.env;
+  const environment = { ...process.env };
+  delete environment.DATABASE_URL;
   const child = spawn(process.execPath, ['--max-semi-space-size=32', main], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],

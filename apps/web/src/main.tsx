@@ -1,23 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 // The ES module: `antd/locale/zh_CN` is CommonJS and brings the CommonJS copies of its pickers' locales.
 import zhCN from 'antd/es/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
-import { ApiError } from './lib/api-client';
 import { router } from './app/router';
 import { appTheme } from './app/theme';
+import { queryClient } from './lib/query-client';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // Refusals (4xx) are answers, not glitches: do not retry them.
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

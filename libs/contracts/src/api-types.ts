@@ -1,4 +1,5 @@
 /** Shapes of the JSON the API sends and takes. The API's DTO classes implement these. */
+import type { RegistrationStatus } from './registrations.js';
 import type { Role } from './roles.js';
 
 export type AccountStatus = 'ACTIVE' | 'DISABLED';
@@ -14,6 +15,8 @@ export interface UserView {
   region: { id: string; code: string; name: string; level: RegionLevel } | null;
   unit: { id: string; name: string } | null;
   mustChangePassword: boolean;
+  /** An applicant's or a unit's registration status (null for other roles); the full menu opens at APPROVED. */
+  registrationStatus: RegistrationStatus | null;
   /** The sign-in before this one, so people notice use of their account they did not make. */
   previousLogin: { at: string; ip: string | null } | null;
 }
@@ -92,11 +95,9 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface CountedPage<T> {
-  items: T[];
+/** 人员账号 (GET /api/v1/staff): keyset-paged, newest account first, with the number that match the filters. */
+export interface StaffAccountPage extends Page<StaffAccountView> {
   total: number;
-  page: number;
-  pageSize: number;
 }
 
 export type LoginMethod = 'PASSWORD' | 'SMS' | 'PASSWORD_SMS';

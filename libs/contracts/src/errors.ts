@@ -1,8 +1,12 @@
-/**
- * Stable machine codes of every refusal the API gives (`code` in application/problem+json).
- * Clients branch on these, never on the Chinese `detail`.
- */
-export const ERROR_CODES = [
+import { ACCOUNT_ERROR_CODES } from './accounts.js';
+import { ATTACHMENT_ERROR_CODES } from './attachments.js';
+import { POLICY_ERROR_CODES } from './policy.js';
+import { REGION_ERROR_CODES } from './regions.js';
+import { PERSON_REGISTRATION_ERROR_CODES, UNIT_REGISTRATION_ERROR_CODES } from './registrations.js';
+import { WORK_HISTORY_ERROR_CODES } from './work-histories.js';
+
+/** Refusals any route can give: transport, sign-in, permission, scope, races, outages. */
+export const COMMON_ERROR_CODES = [
   'VALIDATION_FAILED',
   'MALFORMED_REQUEST',
   'REQUEST_TOO_COMPLEX',
@@ -15,39 +19,31 @@ export const ERROR_CODES = [
   'TOKEN_EXPIRED',
   'SESSION_ENDED',
   'SESSION_IDLE',
-  'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
-  'ACCOUNT_DISABLED',
-  'WRONG_PORTAL',
   'PASSWORD_CHANGE_REQUIRED',
-  'MFA_TOKEN_INVALID',
-  'MFA_PHONE_MISSING',
-  'SMS_CODE_INVALID',
-  'SMS_CODE_EXPIRED',
-  'SMS_CODE_TOO_MANY_TRIES',
-  'SMS_SEND_TOO_SOON',
-  'SMS_DAILY_LIMIT',
-  'SMS_SEND_FAILED',
-  'REFRESH_TOKEN_INVALID',
-  'REFRESH_TOKEN_REUSED',
-  'PASSWORD_POLICY',
-  'PASSWORD_REUSED',
-  'CURRENT_PASSWORD_WRONG',
   'RATE_LIMITED',
   'FORBIDDEN',
   'NOT_FOUND',
-  'USERNAME_TAKEN',
-  'PHONE_TAKEN',
-  'PHONE_UNCHANGED',
-  'REGION_CODE_TAKEN',
-  'REGION_NAME_TAKEN',
-  'STAFF_SCOPE_MISMATCH',
-  'CANNOT_DISABLE_SELF',
-  'ROLE_NOT_MANAGEABLE',
-  'STAFF_PASSWORD_REQUIRED',
   'CONFLICT',
+  'STATUS_CHANGED',
+  'TRANSITION_NOT_ALLOWED',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
+] as const;
+
+/**
+ * Stable machine codes of every refusal the API gives (`code` in application/problem+json), each
+ * owned by one module (its list sits with the module's other contracts). Clients branch on these,
+ * never on the Chinese `detail`.
+ */
+export const ERROR_CODES = [
+  ...COMMON_ERROR_CODES,
+  ...ACCOUNT_ERROR_CODES,
+  ...REGION_ERROR_CODES,
+  ...UNIT_REGISTRATION_ERROR_CODES,
+  ...PERSON_REGISTRATION_ERROR_CODES,
+  ...ATTACHMENT_ERROR_CODES,
+  ...WORK_HISTORY_ERROR_CODES,
+  ...POLICY_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

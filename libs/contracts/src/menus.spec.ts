@@ -10,12 +10,12 @@ function flatten(items: MenuItem[]): MenuItem[] {
 const BUSINESS_ROLES = ROLES.filter((role) => role !== 'ADMIN' && role !== 'AUDITOR');
 /** Everything a business role's menu offers, except 账号管理 which every menu has. */
 const BUSINESS_KEYS = new Set(
-  [...BUSINESS_ROLES, 'APPLICANT_PENDING' as const].flatMap((audience) => flatten(MENUS[audience]).map((item) => item.key)).filter((key) => key !== 'account'),
+  [...BUSINESS_ROLES, 'APPLICANT_PENDING' as const, 'UNIT_PENDING' as const].flatMap((audience) => flatten(MENUS[audience]).map((item) => item.key)).filter((key) => key !== 'account'),
 );
 
 describe('menus', () => {
-  it('has a menu for every role and for the applicant awaiting approval', () => {
-    expect(AUDIENCES.sort()).toEqual([...ROLES, 'APPLICANT_PENDING'].sort());
+  it('has a menu for every role and for the applicant and the unit awaiting approval', () => {
+    expect(AUDIENCES.sort()).toEqual([...ROLES, 'APPLICANT_PENDING', 'UNIT_PENDING'].sort());
   });
 
   it.each(AUDIENCES)('gives %s the 账号管理 item', (audience) => {
@@ -33,6 +33,10 @@ describe('menus', () => {
 
   it('gives an applicant awaiting approval only the registration status and the account', () => {
     expect(MENUS.APPLICANT_PENDING.map((item) => item.path)).toEqual(['/registration', '/account']);
+  });
+
+  it('gives a unit awaiting approval only its registration (单位信息) and the account', () => {
+    expect(MENUS.UNIT_PENDING.map((item) => item.label)).toEqual(['单位信息', '账号管理']);
   });
 
   it.each(AUDIENCES)('gives every item of %s a unique key and either a path or children', (audience) => {

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import type { Audience } from './permissions.js';
 
 /**
  * Menus of every role, as ux.md names them. Defined once here; the SPA shows an item only when it
@@ -13,12 +13,13 @@ export interface MenuItem {
   children?: MenuItem[];
 }
 
-/** An applicant whose registration the unit has not approved sees a reduced menu (domain §3.2). */
-export type MenuAudience = Role | 'APPLICANT_PENDING';
+/** An applicant or a unit whose registration is not approved yet sees a reduced menu (domain §3.1, §3.2). */
+export type MenuAudience = Audience;
 
 const home: MenuItem = { key: 'home', label: '首页', path: '/home' };
 const messages: MenuItem = { key: 'messages', label: '系统消息', path: '/messages' };
 const account: MenuItem = { key: 'account', label: '账号管理', path: '/account' };
+const unitProfile: MenuItem = { key: 'unit-profile', label: '单位信息', path: '/unit/profile' };
 const statistics: MenuItem = { key: 'statistics', label: '统计查询', path: '/statistics' };
 const financeMenu: MenuItem[] = [
   home,
@@ -54,9 +55,11 @@ export const MENUS: Record<MenuAudience, MenuItem[]> = {
     account,
   ],
   APPLICANT_PENDING: [{ key: 'registration', label: '注册状态', path: '/registration' }, account],
+  // 单位信息 shows the county's progress and, when returned, its opinion and the form to resubmit.
+  UNIT_PENDING: [unitProfile, account],
   UNIT: [
     home,
-    { key: 'unit-profile', label: '单位信息', path: '/unit/profile' },
+    unitProfile,
     { key: 'unit-registrations', label: '人员注册审核', path: '/unit/registrations' },
     { key: 'unit-applications', label: '补贴申报审核', path: '/unit/applications' },
     { key: 'unit-reports', label: '上报县区人社局', path: '/unit/reports' },

@@ -12,6 +12,16 @@ export const OPERATION_ACTIONS = {
   EMAIL_CHANGE: '修改电子邮箱',
   PHONE_CHANGE: '更换手机号码',
   LOG_EXPORT: '导出日志',
+  // Registration and the personal data it holds (issue 6): who decided or changed what.
+  SELF_REGISTER: '注册账号',
+  STATUS_TRANSITION: '审核与提交',
+  REGISTRATION_UPDATE: '修改注册信息',
+  MATERIAL_UPLOAD: '上传证明材料',
+  MATERIAL_DELETE: '删除证明材料',
+  WORK_HISTORY_CREATE: '新增工作经历',
+  WORK_HISTORY_UPDATE: '修改工作经历',
+  WORK_HISTORY_DELETE: '删除工作经历',
+  POLICY_CHANGE: '修改政策参数',
 } as const;
 
 export type OperationAction = keyof typeof OPERATION_ACTIONS;

@@ -1,12 +1,4 @@
-/** Statuses of domain §3 and §6, with the labels and tag colours used everywhere in the SPA. */
-
-export const REGISTRATION_STATUSES = ['PENDING', 'APPROVED', 'RETURNED'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
-  PENDING: '待审核',
-  APPROVED: '审核通过',
-  RETURNED: '退回',
-};
+/** Statuses of domain §6, with the tag colours used everywhere in the SPA (registration: registrations.ts). */
 
 export const REVIEW_STATUSES = [
   'DRAFT',

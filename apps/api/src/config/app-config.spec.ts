@@ -181,3 +181,55 @@ describe('loadConfig refusals', () => {
     expect(config.port).toBe(3000);
   });
 });
+
+describe('attachments (证明材料)', () => {
+  it('keeps files on local disk under ./data/attachments, at most 10 MB each, 30 files / 100 MB per account', () => {
+    const { attachments } = loadConfig({}, CWD);
+    expect(attachments).toEqual({
+      storage: 'local',
+      dataDir: path.join(CWD, 'data/attachments'),
+      maxFileBytes: 10 * 1024 * 1024,
+      quotaFiles: 30,
+      quotaBytes: 100 * 1024 * 1024,
+      s3: null,
+    });
+  });
+
+  it('takes an S3-compatible store configured like MinIO, path-style when an endpoint is given', () => {
+    const { attachments } = loadConfig(
+      {
+        ATTACHMENT_STORAGE: 's3',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_BUCKET: 'butietong-attachments',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+      },
+      CWD,
+    );
+    expect(attachments.s3).toEqual({
+      endpoint: 'http://minio:9000',
+      bucket: 'butietong-attachments',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+    const aws = loadConfig({ ATTACHMENT_STORAGE: 's3', S3_BUCKET: 'bucket-1', S3_REGION: 'cn-north-1' }, CWD).attachments.s3;
+    expect(aws).toMatchObject({ endpoint: null, region: 'cn-north-1', accessKeyId: null, forcePathStyle: false });
+  });
+
+  it('refuses an S3 store without a bucket, a half pair of keys, a bad endpoint, and an unknown driver', () => {
+    const message = loadError({ ATTACHMENT_STORAGE: 's3', S3_ENDPOINT: 'minio:9000', S3_ACCESS_KEY_ID: 'key' });
+    expect(message).toContain('S3_BUCKET is required');
+    expect(message).toContain('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+    expect(message).toContain('S3_ENDPOINT must be an http:// or https:// URL');
+    expect(loadError({ ATTACHMENT_STORAGE: 'ftp' })).toContain('ATTACHMENT_STORAGE must be one of local, s3');
+  });
+
+  it('bounds the limits: a quota of more than 100 files would make the own list unbounded', () => {
+    const message = loadError({ ATTACHMENT_QUOTA_FILES: '101', ATTACHMENT_MAX_BYTES: '0', ATTACHMENT_QUOTA_BYTES: 'lots' });
+    expect(message).toContain('ATTACHMENT_QUOTA_FILES must be an integer from 1 to 100');
+    expect(message).toContain('ATTACHMENT_MAX_BYTES must be an integer');
+    expect(message).toContain('ATTACHMENT_QUOTA_BYTES must be an integer');
+  });
+});

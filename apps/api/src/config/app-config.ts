@@ -62,6 +62,26 @@ export class AppConfig {
 
   readonly redisUrl: string | null;
 
+  /** 证明材料: where the files go, how big one may be, and how much one account may keep. */
+  readonly attachments: {
+    storage: 'local' | 's3';
+    /** The local driver's folder (keys are random ids, never file names). */
+    dataDir: string;
+    maxFileBytes: number;
+    /** Per account; also bounds the account's own list, which is therefore never paged. */
+    quotaFiles: number;
+    quotaBytes: number;
+    /** Set when storage is s3. Keys null → the SDK's default credential chain (instance role…). */
+    s3: {
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+    } | null;
+  };
+
   constructor(values: AppConfig) {
     Object.assign(this, values);
   }
@@ -171,6 +191,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
     }
   }
 
+  const attachmentStorage = read.oneOf('ATTACHMENT_STORAGE', 'local', ['local', 's3'] as const);
+  const s3 = attachmentStorage === 's3' ? readS3(read) : null;
+  const maxFileBytes = read.int('ATTACHMENT_MAX_BYTES', 10 * MEBIBYTE, 1, 1024 * MEBIBYTE);
+  const quotaBytes = read.int('ATTACHMENT_QUOTA_BYTES', 100 * MEBIBYTE, 1, 1024 * 1024 * MEBIBYTE);
+
   const timeZone = read.string('BUSINESS_TIME_ZONE', 'Asia/Shanghai');
   if (!isTimeZone(timeZone)) read.problems.push(`BUSINESS_TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${timeZone}")`);
 
@@ -215,12 +240,47 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
       timeZone,
     },
     redisUrl: read.optional('REDIS_URL'),
+    attachments: {
+      storage: attachmentStorage,
+      dataDir: path.resolve(cwd, read.string('ATTACHMENT_DIR', './data/attachments')),
+      maxFileBytes,
+      quotaFiles: read.int('ATTACHMENT_QUOTA_FILES', 30, 1, 100),
+      quotaBytes,
+      s3,
+    },
   });
 
   if (read.problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${read.problems.join('\n  - ')}`);
   }
   return config;
+}
+
+const MEBIBYTE = 1024 * 1024;
+
+/** The S3-compatible store (MinIO, AWS…) of ATTACHMENT_STORAGE=s3. */
+function readS3(read: EnvReader): NonNullable<AppConfig['attachments']['s3']> {
+  const endpoint = read.optional('S3_ENDPOINT');
+  if (endpoint !== null && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    read.problems.push(`S3_ENDPOINT must be an http:// or https:// URL such as http://minio:9000 (got "${endpoint}")`);
+  }
+  const bucket = read.optional('S3_BUCKET');
+  if (bucket === null) read.problems.push('S3_BUCKET is required when ATTACHMENT_STORAGE=s3');
+  else if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) read.problems.push(`S3_BUCKET is not a valid bucket name (got "${bucket}")`);
+  const accessKeyId = read.optional('S3_ACCESS_KEY_ID');
+  const secretAccessKey = read.optional('S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    read.problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or neither, for the default credential chain)');
+  }
+  return {
+    endpoint,
+    bucket: bucket ?? '',
+    region: read.string('S3_REGION', 'us-east-1'),
+    accessKeyId,
+    secretAccessKey,
+    // MinIO and most self-hosted stores answer on one host name (http://minio:9000/bucket/key).
+    forcePathStyle: read.bool('S3_FORCE_PATH_STYLE', endpoint !== null),
+  };
 }
 
 const CIDR = /^(.+)\/(\d{1,3})$/;

@@ -84,7 +84,7 @@ export async function leastPrivilegeProblems(appUrl: string): Promise<string[]> 
 /** Migrations not yet applied, as seen by the app's role (it reads the migrations table). */
 export async function pendingMigrations(appUrl: string): Promise<string[]> {
   return withClient(appUrl, async (client) => {
-    const exists = (await client.query(`SELECT to_regclass('public.migrations') AS t`)).rows[0].t !== null;
+    const exists = (await client.query<{ t: string | null }>(`SELECT to_regclass('public.migrations') AS t`)).rows[0].t !== null;
     const applied = exists ? new Set((await client.query<{ name: string }>('SELECT name FROM migrations')).rows.map((r) => r.name)) : new Set<string>();
     return MIGRATIONS.map((migration) => migration.name).filter((name) => !applied.has(name));
   });

@@ -1,5 +1,4 @@
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface DatabaseConnectionSettings {
@@ -17,7 +16,8 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings): Postgre
   return {
     type: 'postgres',
     url: settings.url,
-    entities: ENTITIES,
+    // No entity classes: repositories query tables by name (docs/adding-a-module.md).
+    entities: [],
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,

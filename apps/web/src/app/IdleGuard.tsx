@@ -13,9 +13,14 @@ const ACTIVITY_EVENTS = ['mousedown', 'keydown', 'touchstart', 'wheel', 'scroll'
  * minutes before, a dialog offers 继续使用 (which also renews the session on the server).
  */
 export function IdleGuard({ idleTimeout, onTimeout }: { idleTimeout: number; onTimeout: () => void }) {
-  const lastActivity = useRef(Date.now());
+  // Set when the guard mounts (render must stay pure): mounting counts as activity.
+  const lastActivity = useRef(0);
   const lastShared = useRef(0);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
+
+  useEffect(() => {
+    lastActivity.current = Date.now();
+  }, []);
 
   useEffect(() => {
     const mark = () => {
@@ -63,7 +68,7 @@ export function IdleGuard({ idleTimeout, onTimeout }: { idleTimeout: number; onT
       title="即将超时退出"
       okText="继续使用"
       cancelText="立即退出"
-      onOk={keepGoing}
+      onOk={() => void keepGoing()}
       onCancel={() => void logout().then(onTimeout)}
       closable={false}
       mask={{ closable: false }}

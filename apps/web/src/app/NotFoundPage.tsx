@@ -16,7 +16,7 @@ export function NotFoundPage() {
       title={<h1 style={HEADING}>页面不存在</h1>}
       subTitle="您访问的页面不存在，或当前账号无权访问。"
       extra={
-        <Button type="primary" onClick={() => navigate(session ? landingFor(session.user) : '/login')}>
+        <Button type="primary" onClick={() => void navigate(session ? landingFor(session.user) : '/login')}>
           返回首页
         </Button>
       }

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 dayjs.locale('zh-cn');
 
 /**
- * What the signed-in pages share beyond the root providers: antd's App, whose message,
+ * What the signed-in pages (and the public pages beside the login page: router.tsx) share beyond the root providers: antd's App, whose message,
  * notification and modal hooks they use (about 20 kB gzip the login page does without).
  */
 export function SignedInApp({ children }: { children: ReactNode }) {

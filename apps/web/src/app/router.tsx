@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
 import { useEffect } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { APP_ROUTES, landingFor, lazyNamed, routesFor } from '../config/routes';
+import { can } from '@butie/contracts';
+import { landingFor, lazyNamed, PUBLIC_ROUTES, SIGNED_IN_ROUTES, type PublicRoute, type SignedInRoute } from '../config/routes';
 import { configureApiClient } from '../lib/api-client';
+import { sessionStore } from '../lib/session';
 import type { AppLayout } from './AppLayout';
 import { useSession } from './use-session';
 
@@ -24,6 +26,24 @@ async function signedInRoute(load: () => Promise<ComponentType>) {
   };
 }
 
+/**
+ * A public page (`public: true` in the route table): its own chunk, drawn in the light public frame
+ * with antd's App, never with the signed-in menu.
+ */
+async function publicRoute(route: PublicRoute) {
+  const [{ SignedInApp }, { PublicLayout }] = await Promise.all([import('./SignedInApp'), import('./PublicLayout')]);
+  const Page = route.component;
+  return {
+    Component: () => (
+      <SignedInApp>
+        <PublicLayout title={route.title}>
+          <Page />
+        </PublicLayout>
+      </SignedInApp>
+    ),
+  };
+}
+
 /** Signed-in pages: without a session, to the login page (and back here afterwards). */
 function RequireSession() {
   const session = useSession();
@@ -32,12 +52,12 @@ function RequireSession() {
 
   useEffect(() => {
     configureApiClient({
-      sessionOver: () => navigate('/login', { replace: true }),
-      passwordChangeRequired: () => navigate('/password-required', { replace: true }),
+      sessionOver: () => void navigate('/login', { replace: true }),
+      passwordChangeRequired: () => void navigate('/password-required', { replace: true }),
     });
   }, [navigate]);
 
-  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname, fromUser: sessionStore.lastUserId() }} />;
   if (session.user.mustChangePassword && location.pathname !== '/password-required') return <Navigate to="/password-required" replace />;
   return <Outlet />;
 }
@@ -52,11 +72,13 @@ function ShellForRole({ Layout }: { Layout: typeof AppLayout }) {
   return <Layout user={session.user} idleTimeout={session.idleTimeout} />;
 }
 
-function RoleRoutes() {
+/**
+ * One route of the table; react-router has matched its pattern (`:id` included). A page of another
+ * role answers like a page that does not exist.
+ */
+function RouteGate({ route }: { route: SignedInRoute }) {
   const session = useSession()!;
-  const location = useLocation();
-  const route = routesFor(session.user).find((r) => r.path === location.pathname);
-  if (!route) return <NotFoundPage />;
+  if (!can(session.user, route.permission)) return <NotFoundPage />;
   const Page = route.component;
   return <Page />;
 }
@@ -74,6 +96,7 @@ export const router = createBrowserRouter([
       // Outside the signed-in routes, so that the site's address sends a visitor to the login page
       // without loading the signed-in frame first.
       { path: '/', element: <Landing /> },
+      ...PUBLIC_ROUTES.map((route) => ({ path: route.path, lazy: () => publicRoute(route) })),
       {
         element: <RequireSession />,
         children: [
@@ -88,7 +111,7 @@ export const router = createBrowserRouter([
                 return () => <ShellForRole Layout={Layout} />;
               }),
             children: [
-              ...APP_ROUTES.map((route) => ({ path: route.path, element: <RoleRoutes /> })),
+              ...SIGNED_IN_ROUTES.map((route) => ({ path: route.path, element: <RouteGate route={route} /> })),
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -2,5 +2,8 @@ import { useSyncExternalStore } from 'react';
 import { sessionStore, type StoredSession } from '../lib/session';
 
 export function useSession(): StoredSession | null {
-  return useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.get);
+  return useSyncExternalStore(subscribe, readSession, readSession);
 }
+
+const subscribe = (listener: () => void) => sessionStore.subscribe(listener);
+const readSession = () => sessionStore.get();

@@ -35,7 +35,7 @@ export function SendCodeButton({ onSend, disabled, testId, initialSeconds = 0, s
   };
 
   return (
-    <Button size={size} onClick={send} loading={sending} disabled={disabled || secondsLeft > 0} data-testid={testId} style={{ minWidth: 120 }}>
+    <Button size={size} onClick={() => void send()} loading={sending} disabled={disabled || secondsLeft > 0} data-testid={testId} style={{ minWidth: 120 }}>
       {secondsLeft > 0 ? `${secondsLeft} 秒后重发` : '发送验证码'}
     </Button>
   );

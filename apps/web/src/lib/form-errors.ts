@@ -1,24 +1,36 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from './api-client';
+import { hasNamePath, toNamePath } from './name-path';
 
 /**
- * Puts the API's field errors next to their fields. Returns true when at least one field took a
- * message, so the caller only shows a general message for the rest. `fieldOf` maps an API field to
- * the form's where they differ (e.g. `from` and `to` both to one date-range field).
+ * Puts the API's field errors (problem+json `errors: [{field, message}]`) next to their fields,
+ * nested ones included: `members[1].name` or `members.1.name` lands on the field named
+ * `['members', 1, 'name']` of a Form.List. Returns true when at least one field took a message, so
+ * the caller only shows a general message for the rest. `fieldOf` maps an API field to the form's
+ * where they differ (e.g. `from` and `to` both to one date-range field; dotted for nested names).
  */
 export function showFieldErrors(form: FormInstance, error: unknown, fieldOf: Record<string, string> = {}): boolean {
   if (!(error instanceof ApiError) || error.fields.length === 0) return false;
   // Every registered field, also those still empty (getFieldsValue(true) leaves those out).
-  const known = new Set(Object.keys(form.getFieldsValue()));
-  const byField = new Map<string, string[]>();
+  const registered: unknown = form.getFieldsValue();
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const { field, message } of error.fields) {
-    const name = fieldOf[field] ?? field;
-    if (!known.has(name)) continue;
-    const messages = byField.get(name) ?? [];
-    if (!messages.includes(message)) byField.set(name, [...messages, message]);
+    const name = toNamePath(fieldOf[field] ?? field);
+    if (name.length === 0 || !hasNamePath(registered, name)) continue;
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    if (!entry.errors.includes(message)) entry.errors.push(message);
+    byField.set(key, entry);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.setFields([...byField.values()]);
   return byField.size > 0;
+}
+
+/** Field errors the form has no field for, as lines for the general message. */
+export function unplacedFieldErrors(form: FormInstance, error: unknown): string[] {
+  if (!(error instanceof ApiError)) return [];
+  const registered: unknown = form.getFieldsValue();
+  return error.fields.filter(({ field }) => !hasNamePath(registered, toNamePath(field))).map(({ message }) => message);
 }
 
 export function errorText(error: unknown): string {

@@ -25,3 +25,10 @@ export function parseCalendarDay(value: string | null | undefined): Dayjs | null
   const day = dayjs(value);
   return day.isValid() && day.format('YYYY-MM-DD') === value ? day : null;
 }
+
+/** `356 KB`, `4.2 MB`: a file's size as people read it. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}

@@ -20,6 +20,8 @@ type Listener = (session: StoredSession | null) => void;
 const listeners = new Set<Listener>();
 
 let current: StoredSession | null = read();
+/** The account of the last session in this browser, kept after it ends: whose page a signed-out page was. */
+let lastUserId: string | null = current?.user.id ?? null;
 
 function read(): StoredSession | null {
   try {
@@ -31,6 +33,7 @@ function read(): StoredSession | null {
 }
 
 function notify() {
+  if (current) lastUserId = current.user.id;
   for (const listener of listeners) listener(current);
 }
 
@@ -44,6 +47,9 @@ window.addEventListener('storage', (event) => {
 export const sessionStore = {
   get(): StoredSession | null {
     return current;
+  },
+  lastUserId(): string | null {
+    return lastUserId;
   },
   set(session: StoredSession | null): void {
     current = session;

@@ -1,4 +1,4 @@
-import type { AccountStatus, RegionLevel, Role } from '@butie/contracts';
+import type { AccountStatus, RegionLevel, RegistrationStatus, Role } from '@butie/contracts';
 
 /** The signed-in account as every guarded handler and service sees it (request.user). */
 export interface AuthUser {
@@ -14,6 +14,8 @@ export interface AuthUser {
   unitId: string | null;
   unit: { id: string; name: string } | null;
   mustChangePassword: boolean;
+  /** An applicant's or a unit's registration (null for every other role): before approval only it is open. */
+  registrationStatus: RegistrationStatus | null;
   sessionId: string;
   previousLogin: { at: Date; ip: string | null } | null;
 }

@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
@@ -17,7 +18,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser, info: unknown): TUser {
-    if (error) throw error;
+    // isNativeError, not instanceof: an error of Node's own (a refused database connection) may
+    // come from another realm (Jest's test sandbox), and must still reach the filter as itself (503).
+    if (error) throw error instanceof Error || types.isNativeError(error) ? error : tokenProblem(info);
     if (user) return user;
     throw tokenProblem(info);
   }

@@ -1,8 +1,9 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { can, ROLE_LABELS, type Permission } from '@butie/contracts';
+import { can, type Permission } from '@butie/contracts';
 import { AppError } from '../errors/app-error.js';
 import type { AuthUser } from './auth-user.js';
+import { permissionRefusal } from './permission-refusal.js';
 import { ALLOW_PENDING_PASSWORD_KEY, PERMISSION_KEY, PUBLIC_KEY } from './decorators.js';
 
 /**
@@ -28,9 +29,7 @@ export class PermissionGuard implements CanActivate {
     if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_KEY, targets)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '该账号的密码由管理员设置，须先修改密码才能继续使用');
     }
-    if (!can(user.role, permission)) {
-      throw new AppError('FORBIDDEN', `「${ROLE_LABELS[user.role]}」角色无权执行此操作（需要权限 ${permission}）`);
-    }
+    if (!can(user, permission)) throw permissionRefusal(user, permission);
     return true;
   }
 }

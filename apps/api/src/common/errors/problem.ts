@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldError, Problem } from '@butie/contracts';
-import { ERROR_STATUS } from './app-error.js';
+import { errorInfo } from './error-table.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -8,7 +8,7 @@ export function problemDocument(
   detail: string,
   extras: { instance?: string; requestId?: string; errors?: FieldError[]; extensions?: Record<string, unknown> } = {},
 ): Problem {
-  const { status, title } = ERROR_STATUS[code];
+  const { status, title } = errorInfo(code);
   const problem: Problem = {
     type: `https://butietong.example.gov.cn/problems/${code.toLowerCase().replaceAll('_', '-')}`,
     title,

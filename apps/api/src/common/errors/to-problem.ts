@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import type { ErrorCode, Problem } from '@butie/contracts';
 import { dataRefusal, isDatabaseUnavailable } from '../../database/database-errors.js';
-import { AppError, ERROR_STATUS } from './app-error.js';
+import { AppError } from './app-error.js';
+import { errorInfo } from './error-table.js';
 import { problemDocument } from './problem.js';
 
 export interface ProblemReply {
@@ -48,7 +49,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 function reply(code: ErrorCode, base: { instance?: string; requestId?: string }, unexpected = false): ProblemReply {
-  return { status: ERROR_STATUS[code].status, problem: problemDocument(code, DETAILS[code]!, base), headers: {}, unexpected };
+  return { status: errorInfo(code).status, problem: problemDocument(code, DETAILS[code]!, base), headers: {}, unexpected };
 }
 
 export function toProblem(error: unknown, context: { url?: string; requestId?: string }): ProblemReply {

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ErrorCode } from '@butie/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_STATUS } from '../errors/app-error.js';
+import { errorInfo } from '../errors/error-table.js';
 import { PROBLEM_CONTENT_TYPE, problemDocument } from '../errors/problem.js';
 
 /**
@@ -19,7 +19,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   const { code, detail } = ROUTER_ERRORS[error.code] ?? { code: 'MALFORMED_REQUEST' as const, detail: '请求无法解析' };
   const problem = problemDocument(code, detail, { requestId: String(request.id) });
   void reply
-    .status(ERROR_STATUS[code].status)
+    .status(errorInfo(code).status)
     .header('x-request-id', request.id)
     .header('cache-control', 'no-store')
     .type(PROBLEM_CONTENT_TYPE)
@@ -32,7 +32,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST';
   const detail = code === 'HEADERS_TOO_LARGE' ? '请求地址或请求头过长（上限 16 KB）' : '请求无法解析';
   const body = JSON.stringify(problemDocument(code, detail));
-  const status = ERROR_STATUS[code].status;
+  const status = errorInfo(code).status;
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +

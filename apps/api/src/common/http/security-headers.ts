@@ -43,7 +43,8 @@ function helmetHeaders(overTls: boolean): Record<string, string> {
         scriptSrc: ["'self'"],
         // antd writes its styles at run time (CSS-in-JS).
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: the in-page preview of an image material, fetched with the token (no plain URL).
+        imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],

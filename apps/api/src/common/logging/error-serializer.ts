@@ -31,7 +31,7 @@ export function serializeError(error: unknown, depth = 0): LoggedError {
   };
   if (typeof candidate.stack === 'string') logged.stack = candidate.stack.replace(/^.*$/m, `${logged.type}: ${logged.message}`);
   for (const key of KEPT_STRINGS) {
-    if (typeof candidate[key] === 'string') logged[key] = candidate[key] as string;
+    if (typeof candidate[key] === 'string') logged[key] = candidate[key];
   }
   if (typeof candidate.query === 'string') logged.query = candidate.query.slice(0, 2000);
   const inner = candidate.driverError ?? candidate.cause;

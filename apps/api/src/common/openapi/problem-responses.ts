@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode } from '@butie/contracts';
-import { ERROR_STATUS } from '../errors/app-error.js';
+import { errorInfo } from '../errors/error-table.js';
 import { openApiPath, type RouteInfo } from './route-catalogue.js';
 
 type Operation = { parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, unknown> };
@@ -46,6 +46,8 @@ export function problemsOf(route: RouteInfo): ErrorCode[] {
     for (const code of SIGNED_IN) codes.add(code);
     if (!route.allowedWhilePasswordChangeRequired) codes.add('PASSWORD_CHANGE_REQUIRED');
   }
+  // The link's token, then the live session it stands for.
+  if (route.isSignedLink) for (const code of ['LINK_INVALID', 'SESSION_ENDED', 'SESSION_IDLE'] as const) codes.add(code);
   if (BODY_METHODS.has(route.method)) for (const code of WITH_BODY) codes.add(code);
   // An id in the path that names nothing this user may see, or is not even a URL-encoded string.
   if (route.path.includes('/:')) for (const code of ['NOT_FOUND', 'URI_TOO_LONG', 'MALFORMED_REQUEST'] as const) codes.add(code);
@@ -59,18 +61,18 @@ export function problemsOf(route: RouteInfo): ErrorCode[] {
 export function documentProblems(document: OpenAPIObject, routes: RouteInfo[]): void {
   document.components ??= {};
   document.components.schemas ??= {};
-  document.components.schemas.Problem = PROBLEM_SCHEMA as never;
+  document.components.schemas.Problem = PROBLEM_SCHEMA;
   for (const route of routes) {
     const operation = document.paths[openApiPath(route.path)]?.[route.method.toLowerCase() as 'get'] as Operation | undefined;
     if (!operation) continue;
     const byStatus = new Map<number, ErrorCode[]>();
     for (const code of problemsOf(route)) {
-      const { status } = ERROR_STATUS[code];
+      const { status } = errorInfo(code);
       byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
     }
     for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
       operation.responses[String(status)] = {
-        description: codes.map((code) => `\`${code}\` ${ERROR_STATUS[code].title}`).join('; '),
+        description: codes.map((code) => `\`${code}\` ${errorInfo(code).title}`).join('; '),
         ...(status === 429 || status === 503 || codes.includes('ACCOUNT_LOCKED') ? { headers: RETRY_AFTER } : {}),
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
         'x-problem-codes': codes,

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA, VERSION_METADATA } from '@nestjs/common
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ErrorCode, Permission } from '@butie/contracts';
-import { ALLOW_PENDING_PASSWORD_KEY, PERMISSION_KEY, PUBLIC_KEY } from '../auth/decorators.js';
+import { ALLOW_PENDING_PASSWORD_KEY, PERMISSION_KEY, PUBLIC_KEY, SIGNED_LINK_KEY } from '../auth/decorators.js';
 import { declaredProblems } from './api-problems.js';
 
 export interface RouteInfo {
@@ -12,6 +12,8 @@ export interface RouteInfo {
   method: string;
   path: string;
   isPublic: boolean;
+  /** Public to the token guard, opened by a signed link's `?token=` instead (@SignedLink). */
+  isSignedLink: boolean;
   permission: Permission | null;
   allowedWhilePasswordChangeRequired: boolean;
   /** What the handler declared it can refuse with (@ApiProblems), beyond what its shape implies. */
@@ -32,13 +34,13 @@ export function collectRoutes(app: NestFastifyApplication): RouteInfo[] {
     const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
     if (!controller) continue;
     const controllerPaths = asArray(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined);
-    const controllerVersion = Reflect.getMetadata(VERSION_METADATA, controller) as unknown;
-    for (const name of scanner.getAllMethodNames(controller.prototype)) {
+    const controllerVersion = Reflect.getMetadata(VERSION_METADATA, controller) as string | symbol | undefined;
+    for (const name of scanner.getAllMethodNames(controller.prototype as object)) {
       const handler = (controller.prototype as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
       const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
       if (methodPath === undefined) continue;
       const requestMethod = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      const version = (Reflect.getMetadata(VERSION_METADATA, handler) as unknown) ?? controllerVersion ?? '1';
+      const version = (Reflect.getMetadata(VERSION_METADATA, handler) as string | symbol | undefined) ?? controllerVersion ?? '1';
       const targets = [handler, controller];
       const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true;
       for (const base of controllerPaths) {
@@ -49,6 +51,7 @@ export function collectRoutes(app: NestFastifyApplication): RouteInfo[] {
             method: requestMethod,
             path,
             isPublic,
+            isSignedLink: reflector.getAllAndOverride<boolean>(SIGNED_LINK_KEY, targets) === true,
             permission: reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets) ?? null,
             allowedWhilePasswordChangeRequired: reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_KEY, targets) === true,
             problems: declaredProblems(handler, controller),

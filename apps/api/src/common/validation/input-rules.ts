@@ -7,6 +7,7 @@ import type { FieldError } from '@butie/contracts';
  * overrides, word joiner, BOM). The zero-width joiners (U+200C, U+200D) stay: emoji and some
  * scripts need them.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const NEVER_ALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 /** Tab and line breaks: allowed only in a field declared multi-line (see @MultiLine()). */

@@ -1,4 +1,8 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FieldError } from '@butie/contracts';
 import { AppError } from '../errors/app-error.js';
 import { LINE_BREAKS_OR_TABS } from './input-rules.js';
@@ -51,9 +55,12 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[
   const result: FieldError[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      result.push({ field, message: inChinese(constraint, field, message) });
-    }
+    // One message a field: the rule written first in the DTO (decorators run bottom-up, so it is
+    // checked last), which by our convention is the one that says what the field must be — a
+    // missing opinion is 「请填写审核意见」, not 「最多 500 字」.
+    const broken = Object.entries(error.constraints ?? {});
+    const [constraint, message] = broken[broken.length - 1] ?? [];
+    if (constraint && message !== undefined) result.push({ field, message: inChinese(constraint, field, message) });
     if (error.children && error.children.length > 0) result.push(...fieldErrors(error.children, field));
   }
   return result;
@@ -124,7 +131,7 @@ class StrictValidationPipe extends ValidationPipe {
     const result: unknown = await super.transform(value, metadata);
     // Request bodies, queries and params only: what a custom decorator (@CurrentUser) gives is ours.
     if (metadata.type !== 'custom' && metadata.metatype && isDto(result) && result instanceof metadata.metatype) {
-      const errors = implicitFieldErrors(result as object);
+      const errors = implicitFieldErrors(result);
       if (errors.length > 0) throw validationFailed(errors);
     }
     return result;
@@ -137,10 +144,25 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    // One message a field: a missing value is 「请输入…」, not that and every length rule as well.
-    stopAtFirstError: true,
+    // Every rule runs (fieldErrors keeps the one that tells most); stopping at the first would keep
+    // the last-written one, the least telling.
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => validationFailed(fieldErrors(errors)),
   });
 }
+
+/** Leading and trailing blanks are no part of a typed-in value (a name, a code, a keyword). */
+export const Trimmed = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+export const KEYWORD_MAX_LENGTH = 64;
+
+/** The free-text search of a list: optional, trimmed, bounded; `description` says what it matches. */
+export const OptionalKeyword = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description, maxLength: KEYWORD_MAX_LENGTH }),
+    IsOptional(),
+    Trimmed(),
+    IsString({ message: '关键字须为文本' }),
+    MaxLength(KEYWORD_MAX_LENGTH, { message: `关键字最多 ${KEYWORD_MAX_LENGTH} 个字` }),
+  );

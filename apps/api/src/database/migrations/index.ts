@@ -1,5 +1,8 @@
 import { Foundation1764230400000 } from './1764230400000-foundation.js';
 import { Hardening1764316800000 } from './1764316800000-hardening.js';
+import { Registration1764403200000 } from './1764403200000-registration.js';
+import { RegistrationProof1764489600000 } from './1764489600000-registration-proof.js';
+import { Policy1764576000000 } from './1764576000000-policy.js';
 
 /** Every migration, oldest first. A new one is added here as well as in its own file. */
-export const MIGRATIONS = [Foundation1764230400000, Hardening1764316800000];
+export const MIGRATIONS = [Foundation1764230400000, Hardening1764316800000, Registration1764403200000, RegistrationProof1764489600000, Policy1764576000000];

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { generateTemporaryPassword, PasswordsService } from '../../modules/accounts/passwords.service.js';
+import { generateTemporaryPassword, PasswordsService } from '../../modules/accounts/passwords/passwords.service.js';
+import { UsersRepository } from '../../modules/accounts/users/users.repository.js';
+import { UnitOfWork } from '../unit-of-work.js';
 import { insertAccount } from './accounts-seed.js';
 
 export interface BootstrapInput {
@@ -23,23 +23,23 @@ export class AlreadyBootstrappedError extends Error {}
  * counties and the staff. Refuses when the city already exists.
  */
 export async function bootstrapCity(app: INestApplication, input: BootstrapInput): Promise<BootstrapResult> {
-  const db = app.get<DataSource>(getDataSourceToken());
-  const passwords = app.get(PasswordsService);
-  return db.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock(7260)');
-    const existing = (await manager.query(`SELECT name FROM regions WHERE level = 'CITY'`)) as { name: string }[];
+  const uow = app.get(UnitOfWork);
+  const writers = { users: app.get(UsersRepository), passwords: app.get(PasswordsService) };
+  return uow.run(async () => {
+    await uow.tx.query('SELECT pg_advisory_xact_lock(7260)');
+    const existing = await uow.tx.query<{ name: string }[]>(`SELECT name FROM regions WHERE level = 'CITY'`);
     if (existing.length > 0) throw new AlreadyBootstrappedError(`已初始化：城市「${existing[0].name}」已存在，无需再次初始化。`);
-    const [city] = (await manager.query(`INSERT INTO regions (code, name, level) VALUES ($1, $2, 'CITY') RETURNING id`, [
+    const [city] = await uow.tx.query<{ id: string }[]>(`INSERT INTO regions (code, name, level) VALUES ($1, $2, 'CITY') RETURNING id`, [
       input.cityCode,
       input.cityName,
-    ])) as { id: string }[];
+    ]);
     const accounts: BootstrapResult['accounts'] = [];
     for (const [username, role, fullName, phone] of [
       ['admin', 'ADMIN', '系统管理员', input.adminPhone],
       ['auditor', 'AUDITOR', '审计员', input.auditorPhone],
     ] as const) {
       const temporaryPassword = generateTemporaryPassword();
-      await insertAccount(manager, passwords, { username, fullName, role, phone, regionId: city.id }, temporaryPassword, true);
+      await insertAccount(writers, { username, fullName, role, phone, regionId: city.id }, temporaryPassword, true);
       accounts.push({ username, role, temporaryPassword });
     }
     return { accounts };

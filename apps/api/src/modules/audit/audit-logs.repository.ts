@@ -1,44 +1,100 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { LoginEventView } from '@butie/contracts';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { LoginEventKind, LoginMethod, LoginEventView, Role } from '@butie/contracts';
+import { keysetSelect, type KeysetOrder, type KeysetPosition } from '../../common/paging/keyset.js';
+import { afterPosition } from '../../common/paging/keyset-page.js';
+import { withinDays } from '../../common/sql/day-range.js';
 import { AppConfig } from '../../config/app-config.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import type { LoginEventFilter, OperationLogFilter } from './audit.dto.js';
-import { LoginEvent } from './login-event.entity.js';
-import { OperationLog } from './operation-log.entity.js';
 
 /** A sign-in log row with the account's current name and role (when the account is known). */
-export type LoginEventRow = Omit<LoginEventView, 'at'> & { at: Date };
+export type LoginEventRow = Omit<LoginEventView, 'at'> & { at: Date; keyset_sort: string; keyset_id: string };
+
+/** An operation log row as the page and the export show it. */
+export interface OperationLogRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorUsername: string | null;
+  actorRole: Role | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  summary: string;
+  ip: string | null;
+  requestId: string | null;
+  keyset_sort: string;
+  keyset_id: string;
+}
 
 /** A sign-in log filter with the accounts its username names, looked up once for a page or an export. */
 export type ResolvedLoginEventFilter = LoginEventFilter & { accounts: string[] };
+
+export interface NewLoginEvent {
+  kind: LoginEventKind;
+  method: LoginMethod | null;
+  username: string | null;
+  userId: string | null;
+  role: Role | null;
+  success: boolean;
+  reason: string | null;
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface NewOperationLog {
+  actorId: string | null;
+  actorUsername: string;
+  actorRole: Role | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  summary: string;
+  ip: string | null;
+  requestId: string | null;
+}
+
+// Both logs are append-only with an identity id: newest first is id order, which the primary key serves.
+export const LOGIN_EVENT_ORDER: KeysetOrder = { sort: 'e.id', sortKind: 'bigint', id: 'e.id', idKind: 'bigint', direction: 'DESC' };
+export const OPERATION_LOG_ORDER: KeysetOrder = { sort: 'o.id', sortKind: 'bigint', id: 'o.id', idKind: 'bigint', direction: 'DESC' };
 
 /** Named queries over the two append-only logs, newest first, keyset-paged on id. */
 @Injectable()
 export class AuditLogsRepository {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly config: AppConfig,
   ) {}
 
-  /**
-   * The filter as the queries take it: what was typed for the username (a username or, for older
-   * SMS sign-ins, a phone) and the accounts it names, so that every sign-in of such an account is
-   * found whatever was typed for it. Resolved first, so that the log query can use its user_id
-   * index (an IN (SELECT) under OR cannot).
-   */
-  async resolveLoginEventFilter(filter: LoginEventFilter): Promise<ResolvedLoginEventFilter> {
-    if (!filter.username) return { ...filter, accounts: [] };
-    const rows = (await this.db.query(`SELECT id FROM users WHERE lower(username) = lower($1) OR phone = $1`, [filter.username])) as { id: string }[];
-    return { ...filter, accounts: rows.map((row) => row.id) };
+  async insertLoginEvent(event: NewLoginEvent): Promise<void> {
+    await this.uow.tx.query(
+      `INSERT INTO login_events (at, kind, method, username, user_id, role, ip, user_agent, success, reason)
+       VALUES (clock_timestamp(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [event.kind, event.method, event.username, event.userId, event.role, event.ip, event.userAgent, event.success, event.reason],
+    );
   }
 
-  /** Rows older than `beforeId` (all when null), at most `limit`. */
-  async findLoginEvents(filter: ResolvedLoginEventFilter, beforeId: string | null, limit: number): Promise<LoginEventRow[]> {
-    const qb = this.loginEvents(filter);
-    qb.leftJoin('users', 'u', 'u.id = e.user_id')
+  async insertOperation(entry: NewOperationLog): Promise<void> {
+    await this.uow.tx.query(
+      `INSERT INTO operation_logs (at, actor_id, actor_username, actor_role, action, target_type, target_id, summary, ip, request_id)
+       VALUES (clock_timestamp(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [entry.actorId, entry.actorUsername, entry.actorRole, entry.action, entry.targetType, entry.targetId, entry.summary, entry.ip, entry.requestId],
+    );
+  }
+
+  /** The accounts a sign-in log filter's username names: by username, or by the phone an SMS sign-in was filed under. */
+  async findAccountIdsNamed(usernameOrPhone: string): Promise<string[]> {
+    const rows = await this.uow.tx.query<{ id: string }[]>(`SELECT id FROM users WHERE lower(username) = lower($1) OR phone = $1`, [usernameOrPhone]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Rows after `position` (from the newest when null), at most `limit`. */
+  async findLoginEvents(filter: ResolvedLoginEventFilter, position: KeysetPosition | null, limit: number): Promise<LoginEventRow[]> {
+    const qb = this.loginEvents(filter)
+      .leftJoin('users', 'u', 'u.id = e.user_id')
       .select([
-        'e.id AS id',
+        'e.id::text AS id',
         'e.at AS at',
         'e.kind AS kind',
         'e.method AS method',
@@ -51,12 +107,9 @@ export class AuditLogsRepository {
         'e.user_agent AS "userAgent"',
         'e.success AS success',
         'e.reason AS reason',
-      ])
-      .orderBy('e.id', 'DESC')
-      .limit(limit);
-    if (beforeId) qb.andWhere('e.id < :beforeId', { beforeId });
-    const rows = await qb.getRawMany<LoginEventRow & { id: string | number }>();
-    return rows.map((row) => ({ ...row, id: String(row.id) }));
+        ...keysetSelect(LOGIN_EVENT_ORDER),
+      ]);
+    return afterPosition(qb, LOGIN_EVENT_ORDER, position).limit(limit).getRawMany<LoginEventRow>();
   }
 
   /** How many rows match, counting no further than `cap` + 1 (a count of a huge log is a scan). */
@@ -64,18 +117,30 @@ export class AuditLogsRepository {
     return this.countUpTo(this.loginEvents(filter), cap);
   }
 
-  async findOperationLogs(filter: OperationLogFilter, beforeId: string | null, limit: number): Promise<OperationLog[]> {
-    const qb = this.operationLogs(filter).orderBy('o.id', 'DESC').limit(limit);
-    if (beforeId) qb.andWhere('o.id < :beforeId', { beforeId });
-    return qb.getMany();
+  async findOperationLogs(filter: OperationLogFilter, position: KeysetPosition | null, limit: number): Promise<OperationLogRow[]> {
+    const qb = this.operationLogs(filter).select([
+      'o.id::text AS id',
+      'o.at AS at',
+      'o.actor_id AS "actorId"',
+      'o.actor_username AS "actorUsername"',
+      'o.actor_role AS "actorRole"',
+      'o.action AS action',
+      'o.target_type AS "targetType"',
+      'o.target_id AS "targetId"',
+      'o.summary AS summary',
+      'o.ip AS ip',
+      'o.request_id AS "requestId"',
+      ...keysetSelect(OPERATION_LOG_ORDER),
+    ]);
+    return afterPosition(qb, OPERATION_LOG_ORDER, position).limit(limit).getRawMany<OperationLogRow>();
   }
 
   async countOperationLogs(filter: OperationLogFilter, cap: number): Promise<number> {
     return this.countUpTo(this.operationLogs(filter), cap);
   }
 
-  private loginEvents(filter: ResolvedLoginEventFilter): SelectQueryBuilder<LoginEvent> {
-    const qb = this.db.getRepository(LoginEvent).createQueryBuilder('e');
+  private loginEvents(filter: ResolvedLoginEventFilter): SelectQueryBuilder<object> {
+    const qb = this.uow.tx.createQueryBuilder().from('login_events', 'e');
     if (filter.username) {
       const { username, accounts } = filter;
       qb.andWhere(accounts.length > 0 ? '(lower(e.username) = lower(:username) OR e.user_id = ANY(:accounts))' : 'lower(e.username) = lower(:username)', {
@@ -85,29 +150,22 @@ export class AuditLogsRepository {
     }
     if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
     if (filter.success !== undefined) qb.andWhere('e.success = :success', { success: filter.success });
-    this.dateRange(qb, 'e.at', filter);
+    withinDays(qb, 'e.at', filter, this.config.sms.timeZone);
     return qb;
   }
 
-  private operationLogs(filter: OperationLogFilter): SelectQueryBuilder<OperationLog> {
-    const qb = this.db.getRepository(OperationLog).createQueryBuilder('o');
+  private operationLogs(filter: OperationLogFilter): SelectQueryBuilder<object> {
+    const qb = this.uow.tx.createQueryBuilder().from('operation_logs', 'o');
     if (filter.actor) qb.andWhere('lower(o.actor_username) = lower(:actor)', { actor: filter.actor });
     if (filter.action) qb.andWhere('o.action = :action', { action: filter.action });
-    this.dateRange(qb, 'o.at', filter);
+    withinDays(qb, 'o.at', filter, this.config.sms.timeZone);
     return qb;
-  }
-
-  /** Whole calendar days in the business time zone, both ends included. */
-  private dateRange(qb: SelectQueryBuilder<object>, column: string, filter: { from?: string; to?: string }): void {
-    const tz = this.config.sms.timeZone;
-    if (filter.from) qb.andWhere(`${column} >= (CAST(:from AS date)::timestamp AT TIME ZONE :tz)`, { from: filter.from, tz });
-    if (filter.to) qb.andWhere(`${column} < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :tz)`, { to: filter.to, tz });
   }
 
   private async countUpTo(qb: SelectQueryBuilder<object>, cap: number): Promise<number> {
     const limited = qb.select('1').limit(cap + 1);
     const [query, parameters] = limited.getQueryAndParameters();
-    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM (${query}) matching`, parameters)) as { n: number }[];
+    const [row] = await this.uow.tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${query}) matching`, parameters);
     return row.n;
   }
 }

@@ -1,45 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LOG_TOTAL_CAP, type LogPage, type LoginEventKind, type LoginEventView, type OperationLogView } from '@butie/contracts';
-import { AppError } from '../../common/errors/app-error.js';
-import { encodeCursor, MAX_PAGE_SIZE } from '../../common/http/cursor.js';
-import type { LoginEventRow } from './audit-logs.repository.js';
-import type { OperationLog } from './operation-log.entity.js';
+import { KeysetQuery } from '../../common/paging/keyset-query.js';
+import { OptionalCalendarDay } from '../../common/validation/calendar-day.js';
+import type { LoginEventRow, OperationLogRow } from './audit-logs.repository.js';
 
-/** A calendar day only: IsISO8601 alone lets through '2025', weeks and ordinal dates, which PostgreSQL's date cast refuses (a 500). */
-const CALENDAR_DAY = /^[1-9]\d{3}-\d{2}-\d{2}$/;
 const LOGIN_EVENT_KINDS: LoginEventKind[] = ['LOGIN', 'LOGOUT', 'REFRESH_REUSE', 'MFA_CHALLENGE'];
 
 /** Whole calendar days in the business time zone, both ends included. */
 class DateRangeFilter {
   @ApiPropertyOptional({ description: '起始日期（含），YYYY-MM-DD' })
-  @IsOptional()
-  @Matches(CALENDAR_DAY, { message: '起始日期格式须为 YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '起始日期须为存在的日期' })
+  @OptionalCalendarDay('起始日期')
   from?: string;
 
   @ApiPropertyOptional({ description: '截止日期（含），YYYY-MM-DD；不能早于起始日期' })
-  @IsOptional()
-  @Matches(CALENDAR_DAY, { message: '截止日期格式须为 YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '截止日期须为存在的日期' })
+  @OptionalCalendarDay('截止日期')
   to?: string;
-}
-
-class CursorQuery {
-  @ApiPropertyOptional({ description: '上一页返回的 nextCursor' })
-  @IsOptional()
-  @IsString({ message: '分页游标无效' })
-  @MaxLength(64, { message: '分页游标无效' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE, description: '每页条数' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' })
-  @Min(1, { message: '每页至少 1 条' })
-  @Max(MAX_PAGE_SIZE, { message: `每页最多 ${MAX_PAGE_SIZE} 条` })
-  limit?: number;
 }
 
 /** The sign-in log's filters, the same for a page and for the Excel export. */
@@ -57,7 +34,7 @@ export class LoginEventFilter extends DateRangeFilter {
 
   @ApiPropertyOptional({ description: 'true 只看成功，false 只看失败' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: '登录结果只能是成功（true）或失败（false）' })
   success?: boolean;
 }
@@ -77,23 +54,9 @@ export class OperationLogFilter extends DateRangeFilter {
   action?: string;
 }
 
-export class LoginEventQuery extends IntersectionType(LoginEventFilter, CursorQuery) {}
-export class OperationLogQuery extends IntersectionType(OperationLogFilter, CursorQuery) {}
+export class LoginEventQuery extends IntersectionType(LoginEventFilter, KeysetQuery) {}
+export class OperationLogQuery extends IntersectionType(OperationLogFilter, KeysetQuery) {}
 
-/**
- * A range that ends before it starts would silently match nothing: refuse it, naming both fields.
- * (A cross-field rule, so it is checked here rather than by one field's decorator.)
- */
-export function assertDateOrder(filter: { from?: string; to?: string }): void {
-  if (filter.from && filter.to && filter.from > filter.to) {
-    throw new AppError('VALIDATION_FAILED', `截止日期 ${filter.to} 早于起始日期 ${filter.from}，请调整日期范围`, {
-      fields: [
-        { field: 'from', message: '起始日期不能晚于截止日期' },
-        { field: 'to', message: '截止日期不能早于起始日期' },
-      ],
-    });
-  }
-}
 
 export class LoginEventDto implements LoginEventView {
   @ApiProperty() id: string;
@@ -154,7 +117,7 @@ export function mapLoginEvent(row: LoginEventRow): LoginEventDto {
   };
 }
 
-export function mapOperationLog(row: OperationLog): OperationLogDto {
+export function mapOperationLog(row: OperationLogRow): OperationLogDto {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -167,9 +130,4 @@ export function mapOperationLog(row: OperationLog): OperationLogDto {
     summary: row.summary,
     ip: row.ip,
   };
-}
-
-export function pageOf<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null };
 }

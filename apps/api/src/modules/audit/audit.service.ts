@@ -1,19 +1,14 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { LOG_EXPORT_MAX_ROWS, LOG_TOTAL_CAP, type LoginEventKind, type LoginMethod, type OperationAction, type Role } from '@butie/contracts';
+import { assertDayOrder } from '../../common/validation/calendar-day.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
-import { decodeIdCursor } from '../../common/http/cursor.js';
-import { AuditLogsRepository } from './audit-logs.repository.js';
-import { LoginEvent } from './login-event.entity.js';
-import { OperationLog } from './operation-log.entity.js';
+import { decodeCursor, positionOfRow, toPage, type KeysetPosition } from '../../common/paging/keyset.js';
+import { AuditLogsRepository, LOGIN_EVENT_ORDER, OPERATION_LOG_ORDER, type ResolvedLoginEventFilter } from './audit-logs.repository.js';
 import {
-  assertDateOrder,
   mapLoginEvent,
   mapOperationLog,
-  pageOf,
   type LoginEventFilter,
   type LoginEventPage,
   type LoginEventQuery,
@@ -41,29 +36,27 @@ export interface OperationRecord {
   summary: string;
 }
 
-/** The sign-in and operation logs: written by every module, read only by the auditor. */
+/** Who did it: a signed-in user, or an account acting without a session (a password reset by SMS code). */
+export type OperationActor = Pick<AuthUser, 'id' | 'username' | 'role'>;
+
+/**
+ * The sign-in and operation logs: written by every module, read only by the auditor. A record
+ * written inside a unit of work commits or rolls back with the change it describes.
+ */
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly logs: AuditLogsRepository,
   ) {}
 
-  async recordLogin(event: LoginEventRecord, client: ClientInfo, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.getRepository(LoginEvent).insert({
-      ...event,
-      username: event.username?.slice(0, 64) ?? null,
-      at: new Date(),
-      ip: client.ip,
-      userAgent: client.userAgent,
-    });
+  async recordLogin(event: LoginEventRecord, client: ClientInfo): Promise<void> {
+    await this.logs.insertLoginEvent({ ...event, username: event.username?.slice(0, 64) ?? null, ip: client.ip, userAgent: client.userAgent });
   }
 
-  async recordOperation(actor: AuthUser, client: ClientInfo, record: OperationRecord, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.getRepository(OperationLog).insert({
+  async recordOperation(actor: OperationActor, client: ClientInfo, record: OperationRecord): Promise<void> {
+    await this.logs.insertOperation({
       ...record,
-      at: new Date(),
       actorId: actor.id,
       actorUsername: actor.username,
       actorRole: actor.role,
@@ -73,30 +66,26 @@ export class AuditService {
   }
 
   async listLoginEvents(query: LoginEventQuery): Promise<LoginEventPage> {
-    assertDateOrder(query);
-    const limit = query.limit ?? 20;
-    const filter = await this.logs.resolveLoginEventFilter(query);
-    const [rows, counted] = await Promise.all([
-      this.logs.findLoginEvents(filter, decodeIdCursor(query.cursor), limit + 1),
-      this.logs.countLoginEvents(filter, LOG_TOTAL_CAP),
-    ]);
-    return { ...pageOf(rows.map(mapLoginEvent), limit), ...totalOf(counted) };
+    assertDayOrder(query);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const position = decodeCursor(LOGIN_EVENT_ORDER, query.cursor);
+    const filter = await this.resolve(query);
+    const [rows, counted] = await Promise.all([this.logs.findLoginEvents(filter, position, limit + 1), this.logs.countLoginEvents(filter, LOG_TOTAL_CAP)]);
+    return { ...toPage(rows, limit, positionOfRow, mapLoginEvent), ...totalOf(counted) };
   }
 
   async listOperations(query: OperationLogQuery): Promise<OperationLogPage> {
-    assertDateOrder(query);
-    const limit = query.limit ?? 20;
-    const [rows, counted] = await Promise.all([
-      this.logs.findOperationLogs(query, decodeIdCursor(query.cursor), limit + 1),
-      this.logs.countOperationLogs(query, LOG_TOTAL_CAP),
-    ]);
-    return { ...pageOf(rows.map(mapOperationLog), limit), ...totalOf(counted) };
+    assertDayOrder(query);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const position = decodeCursor(OPERATION_LOG_ORDER, query.cursor);
+    const [rows, counted] = await Promise.all([this.logs.findOperationLogs(query, position, limit + 1), this.logs.countOperationLogs(query, LOG_TOTAL_CAP)]);
+    return { ...toPage(rows, limit, positionOfRow, mapOperationLog), ...totalOf(counted) };
   }
 
   /** The sign-in log as an .xlsx file for the auditor, with the page's filters. */
   async exportLoginEvents(filter: LoginEventFilter, actor: AuthUser, client: ClientInfo): Promise<LogExportFile> {
-    assertDateOrder(filter);
-    const resolved = await this.logs.resolveLoginEventFilter(filter);
+    assertDayOrder(filter);
+    const resolved = await this.resolve(filter);
     const batches = await this.batches((before, limit) => this.logs.findLoginEvents(resolved, before, limit));
     await this.recordExport(actor, client, '登录日志', loginEventFilterText(filter));
     return this.file('登录日志', 'login-events', actor, loginEventFilterText(filter), LOGIN_EVENT_COLUMNS, batches);
@@ -104,7 +93,7 @@ export class AuditService {
 
   /** The operation log as an .xlsx file for the auditor, with the page's filters. */
   async exportOperations(filter: OperationLogFilter, actor: AuthUser, client: ClientInfo): Promise<LogExportFile> {
-    assertDateOrder(filter);
+    assertDayOrder(filter);
     const batches = await this.batches((before, limit) => this.logs.findOperationLogs(filter, before, limit));
     await this.recordExport(actor, client, '操作日志', operationFilterText(filter));
     return this.file('操作日志', 'operation-logs', actor, operationFilterText(filter), OPERATION_LOG_COLUMNS, batches);
@@ -119,19 +108,30 @@ export class AuditService {
    * Keyset batches, newest first, up to one row past the export's limit (to tell a cut file). The
    * first batch is read before the file starts, so that an outage still answers with a problem.
    */
-  private async batches<T extends { id: string }>(find: (before: string | null, limit: number) => Promise<T[]>): Promise<AsyncIterable<T[]>> {
+  private async batches<T extends { keyset_sort: string; keyset_id: string }>(
+    find: (after: KeysetPosition | null, limit: number) => Promise<T[]>,
+  ): Promise<AsyncIterable<T[]>> {
     const first = await find(null, Math.min(EXPORT_BATCH, LOG_EXPORT_MAX_ROWS + 1));
     async function* rest(): AsyncGenerator<T[]> {
       let batch = first;
       let read = batch.length;
       yield batch;
       while (batch.length === EXPORT_BATCH && read <= LOG_EXPORT_MAX_ROWS) {
-        batch = await find(batch[batch.length - 1].id, Math.min(EXPORT_BATCH, LOG_EXPORT_MAX_ROWS + 1 - read));
+        batch = await find(positionOfRow(batch[batch.length - 1]), Math.min(EXPORT_BATCH, LOG_EXPORT_MAX_ROWS + 1 - read));
         read += batch.length;
         yield batch;
       }
     }
     return rest();
+  }
+
+  /**
+   * The filter with the accounts its username names (a username or, for older SMS sign-ins, a
+   * phone), looked up first so that the log query can use its user_id index (an IN (SELECT) under
+   * OR cannot), and every sign-in of such an account is found whatever was typed for it.
+   */
+  private async resolve(filter: LoginEventFilter): Promise<ResolvedLoginEventFilter> {
+    return { ...filter, accounts: filter.username ? await this.logs.findAccountIdsNamed(filter.username) : [] };
   }
 
   private file<T>(title: string, asciiName: string, actor: AuthUser, filterText: string, columns: XlsxColumn<T>[], batches: AsyncIterable<T[]>): LogExportFile {
@@ -158,6 +158,7 @@ export class AuditService {
 }
 
 const EXPORT_BATCH = 1000;
+const DEFAULT_PAGE_SIZE = 20;
 
 export interface LogExportFile {
   disposition: string;

@@ -7,9 +7,8 @@ import {
   ROLE_LABELS,
   type OperationAction,
 } from '@butie/contracts';
-import type { LoginEventRow } from './audit-logs.repository.js';
+import type { LoginEventRow, OperationLogRow } from './audit-logs.repository.js';
 import type { LoginEventFilter, OperationLogFilter } from './audit.dto.js';
-import type { OperationLog } from './operation-log.entity.js';
 import type { XlsxColumn } from './xlsx-export.js';
 
 const text = (value: string | null) => value ?? '';
@@ -30,7 +29,7 @@ export const LOGIN_EVENT_COLUMNS: XlsxColumn<LoginEventRow>[] = [
   { header: '浏览器标识（原文）', width: 60, value: (row) => text(row.userAgent) },
 ];
 
-export const OPERATION_LOG_COLUMNS: XlsxColumn<OperationLog>[] = [
+export const OPERATION_LOG_COLUMNS: XlsxColumn<OperationLogRow>[] = [
   { header: '时间', width: 20, value: (row) => row.at },
   { header: '操作人', width: 18, value: (row) => text(row.actorUsername) },
   { header: '角色', width: 14, value: (row) => (row.actorRole ? ROLE_LABELS[row.actorRole] : '') },

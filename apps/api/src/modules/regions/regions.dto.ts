@@ -5,12 +5,12 @@ import type { RegionLevel, RegionView } from '@butie/contracts';
 
 export class CreateCountyDto {
   @ApiProperty({ example: 'xinqu', description: '区县代码：2–16 位小写字母或数字，以字母开头；用于该区县人员的登录名（如 xinqu_hrss）' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @Matches(/^[a-z][a-z0-9]{1,15}$/, { message: '区县代码须为 2–16 位小写字母或数字，以字母开头' })
   code: string;
 
   @ApiProperty({ example: '新区' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString({ message: '请输入区县名称' })
   @Length(2, 32, { message: '区县名称须为 2–32 个字' })
   name: string;

@@ -1,59 +1,52 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { assertInScope, dataScopeOf, restrictToScope } from '../../common/access/data-scope.js';
-import { mapUnit, type UnitDto, type UnitListQuery, type UnitPage, type UnitRow } from './units.dto.js';
-import { Unit } from './unit.entity.js';
+import { notFound } from '../../common/errors/app-error.js';
+import { DEFAULT_PAGE_SIZE } from '../../common/paging/keyset.js';
+import { mapPickerItem, mapUnit, type CountyOptionDto, type UnitDto, type UnitListQueryDto, type UnitPageDto, type UnitPickerPageDto, type UnitPickerQueryDto } from './units.dto.js';
+import { UnitsRepository } from './units.repository.js';
 
-// How units relate to the data scope: a unit row is in its county and is its own unit.
-const UNIT_SCOPE = { county: 'u.county_id', unit: 'u.id' };
-
+/** Units as the other modules and the public see them: the list by scope, one unit, the picker, the virtual units. */
 @Injectable()
 export class UnitsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly units: UnitsRepository) {}
 
-  /** Every county gets exactly one virtual unit, created with it and already approved (domain §2). */
-  async createVirtualUnit(manager: EntityManager, county: { id: string; name: string }): Promise<Unit> {
-    const repository = manager.getRepository(Unit);
-    return repository.save(
-      repository.create({ name: `${county.name}虚拟单位`, countyId: county.id, isVirtual: true, status: 'APPROVED', creditCode: null }),
-    );
+  /**
+   * Every county gets exactly one virtual unit, created with it and already approved (domain §2).
+   * Written in the caller's unit of work; the manager argument is kept for the regions module's
+   * present call and is not used (the open transaction comes from the unit of work).
+   */
+  async createVirtualUnit(_manager: unknown, county: { id: string; name: string }): Promise<{ id: string }> {
+    return { id: await this.units.insertVirtualUnit(county) };
   }
 
-  async list(user: AuthUser, query: UnitListQuery): Promise<UnitPage> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const qb = this.db
-      .createQueryBuilder()
-      .from('units', 'u')
-      .innerJoin('regions', 'r', 'r.id = u.county_id');
-    restrictToScope(qb, dataScopeOf(user), UNIT_SCOPE);
-    if (query.countyId) qb.andWhere('u.county_id = :countyId', { countyId: query.countyId });
-    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
-    if (query.keyword) qb.andWhere(`u.name ILIKE :keyword`, { keyword: `%${query.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    const total = await qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
-    const rows = await qb
-      .select(['u.id AS id', 'u.name AS name', 'u.is_virtual AS is_virtual', 'u.county_id AS county_id', 'r.name AS county_name', 'u.status AS status'])
-      .orderBy('r.code')
-      .addOrderBy('u.is_virtual', 'DESC')
-      .addOrderBy('u.name')
-      .addOrderBy('u.id')
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getRawMany<UnitRow>();
-    return { items: rows.map(mapUnit), total: total?.total ?? 0, page, pageSize };
+  async list(user: AuthUser, query: UnitListQueryDto): Promise<UnitPageDto> {
+    const page = await this.units.findListPage(user, {
+      countyId: query.countyId,
+      status: query.status,
+      keyword: query.keyword || undefined,
+      cursor: query.cursor,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+    });
+    return { items: page.items.map(mapUnit), nextCursor: page.nextCursor };
   }
 
   async get(user: AuthUser, id: string): Promise<UnitDto> {
-    const row = await this.db
-      .createQueryBuilder()
-      .from('units', 'u')
-      .innerJoin('regions', 'r', 'r.id = u.county_id')
-      .select(['u.id AS id', 'u.name AS name', 'u.is_virtual AS is_virtual', 'u.county_id AS county_id', 'r.name AS county_name', 'u.status AS status'])
-      .where('u.id = :id', { id })
-      .getRawOne<UnitRow>();
-    assertInScope(dataScopeOf(user), row ? { countyId: row.county_id, unitId: row.id } : null, '单位');
-    return mapUnit(row!);
+    const row = await this.units.findVisibleUnit(user, id);
+    if (!row) throw notFound('单位');
+    return mapUnit(row);
+  }
+
+  async picker(query: UnitPickerQueryDto): Promise<UnitPickerPageDto> {
+    const page = await this.units.findPickerPage({
+      keyword: query.keyword || undefined,
+      countyId: query.countyId,
+      cursor: query.cursor,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+    });
+    return { items: page.items.map(mapPickerItem), nextCursor: page.nextCursor };
+  }
+
+  async counties(): Promise<CountyOptionDto[]> {
+    return this.units.findCounties();
   }
 }

@@ -12,6 +12,6 @@ export function callersOf(operation: Operation, routes: RouteInfo[], roles: read
   const route = routes.find((r) => r.method === operation.method && openApiPath(r.path) === operation.path);
   if (route?.isPublic) return ['anonymous'];
   const permission = route?.permission;
-  const allowed = route ? roles.filter((role) => permission && can(role, permission)) : roles;
+  const allowed = route ? roles.filter((role) => permission && can({ role, registrationStatus: 'APPROVED' }, permission)) : roles;
   return [...allowed, 'anonymous'];
 }

@@ -17,11 +17,11 @@ export class KnownPool {
 
   static async load(t: TestApp, sessions: RoleSessions): Promise<KnownPool> {
     const pool = new KnownPool(sessions);
-    const ids = (await t.db.query(`SELECT id::text AS value FROM users UNION ALL SELECT id::text FROM units UNION ALL SELECT id::text FROM regions`)) as { value: string }[];
-    const texts = (await t.db.query(`
+    const ids = await t.db.query<{ value: string }[]>(`SELECT id::text AS value FROM users UNION ALL SELECT id::text FROM units UNION ALL SELECT id::text FROM regions`);
+    const texts = await t.db.query<{ value: string | null }[]>(`
       SELECT username AS value FROM users UNION ALL SELECT phone FROM users UNION ALL SELECT email FROM users
       UNION ALL SELECT code FROM regions UNION ALL SELECT name FROM regions
-      UNION ALL SELECT name FROM units UNION ALL SELECT credit_code FROM units`)) as { value: string | null }[];
+      UNION ALL SELECT name FROM units UNION ALL SELECT credit_code FROM units`);
     for (const { value } of ids) pool.add('id', value);
     for (const { value } of texts) if (value) pool.add('text', value);
     return pool;

@@ -58,7 +58,7 @@ export function requestArbitrary(operation: Operation, caller: Caller): fc.Arbit
   const path = fc.record(
     Object.fromEntries(
       operation.pathParams.map((param) => [param.name, fc.oneof({ weight: 3, arbitrary: parameterValue(param) }, { weight: 1, arbitrary: badParamValue })]),
-    ) as Record<string, fc.Arbitrary<ParamValue>>,
+    ),
   );
   return fc.record({ caller: fc.constant(caller), path, query: queryArbitrary(operation), body: bodyArbitrary(operation) });
 }

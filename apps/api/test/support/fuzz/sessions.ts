@@ -33,11 +33,13 @@ export class RoleSessions {
 
   /** The first active account of each role in the demo data. */
   static async open(t: TestApp): Promise<RoleSessions> {
-    const rows = (await t.db.query(
+    const rows = await t.db.query<DemoAccount[]>(
       `SELECT DISTINCT ON (role) id, username, role FROM users WHERE status = 'ACTIVE' AND NOT must_change_password ORDER BY role, username`,
-    )) as DemoAccount[];
+    );
     const sessions = new RoleSessions(t, new Map(rows.map((row) => [row.role, row])));
-    const states = (await t.db.query(`SELECT id, password_hash, status, must_change_password FROM users WHERE id = ANY($1)`, [rows.map((r) => r.id)])) as (AccountState & { id: string })[];
+    const states = await t.db.query<(AccountState & { id: string })[]>(`SELECT id, password_hash, status, must_change_password FROM users WHERE id = ANY($1)`, [
+      rows.map((r) => r.id),
+    ]);
     for (const { id, ...state } of states) sessions.original.set(id, state);
     return sessions;
   }

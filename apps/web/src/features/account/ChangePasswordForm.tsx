@@ -30,7 +30,7 @@ export function ChangePasswordForm({ username, onChanged, oldLabel = '原密码'
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 440 }} name="change-password">
+    <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} style={{ maxWidth: 440 }} name="change-password">
       <Alert type="info" showIcon title={PASSWORD_RULE_TEXT + '，且不能与最近 3 次使用过的密码相同。'} style={{ marginBottom: 16 }} />
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
       <Form.Item name="oldPassword" label={oldLabel} rules={[{ required: true, message: `请输入${oldLabel}` }]}>

@@ -35,7 +35,7 @@ export function EmailChangeDialog({ open, currentEmail, onClose }: { open: boole
 
   return (
     <Modal open={open} title="修改电子邮箱" onCancel={close} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} name="change-email" initialValues={{ email: currentEmail ?? '' }}>
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} name="change-email" initialValues={{ email: currentEmail ?? '' }}>
         {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
         <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]} extra="留空表示不再登记电子邮箱">
           <Input maxLength={128} autoComplete="email" />

@@ -16,7 +16,7 @@ export function PasswordRequiredPage() {
         <Typography.Paragraph type="secondary">
           {session.user.fullName}，您的密码由系统管理员设置。为保护账号安全，请先设置只有您知道的新密码，再继续使用系统。
         </Typography.Paragraph>
-        <ChangePasswordForm username={session.user.username} oldLabel="当前密码（管理员提供）" onChanged={() => navigate(landingFor(session.user), { replace: true })} />
+        <ChangePasswordForm username={session.user.username} oldLabel="当前密码（管理员提供）" onChanged={() => void navigate(landingFor(session.user), { replace: true })} />
         <Button type="link" style={{ paddingLeft: 0, marginTop: 12 }} onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>
           注销登录
         </Button>

@@ -73,7 +73,7 @@ export function PhoneChangeDialog({ open, currentPhone, onClose }: { open: boole
 
   return (
     <Modal open={open} title={currentPhone ? '更换手机号码' : '登记手机号码'} onCancel={close} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} name="change-phone">
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} name="change-phone">
         <Alert
           type="info"
           showIcon

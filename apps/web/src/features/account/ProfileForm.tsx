@@ -69,7 +69,7 @@ export function ProfileForm({ user }: { user: UserView }) {
           },
         ]}
       />
-      <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 440 }} name="profile" initialValues={{ fullName: user.fullName }}>
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} style={{ maxWidth: 440 }} name="profile" initialValues={{ fullName: user.fullName }}>
         {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
         <Form.Item name="fullName" label="用户姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 64, message: '姓名不能超过 64 个字' }]}>
           <Input maxLength={64} />

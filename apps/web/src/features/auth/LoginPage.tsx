@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { LOGIN_PORTAL_LABELS, LOGIN_PORTALS, type LoginPortal, type MfaChallenge, type SessionTokens } from '@butie/contracts';
 import { sessionStore, takeSignOutReason, type SignOutReason } from '../../lib/session';
-import { afterSignIn } from '../../config/routes';
+import { afterSignIn, PUBLIC_ROUTES } from '../../config/routes';
 import { useAppInfo } from '../../lib/app-info';
 import { LoginAlert } from './LoginAlert';
 import { MfaStep } from './MfaStep';
@@ -34,11 +34,14 @@ export function LoginPage() {
   const appInfo = useAppInfo();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from;
+  const ended = location.state as { from?: string; fromUser?: string | null } | null;
 
   const signedIn = (tokens: SessionTokens) => {
     sessionStore.set(sessionStore.fromTokens(tokens));
-    navigate(tokens.user.mustChangePassword ? '/password-required' : afterSignIn(tokens.user, from), { replace: true });
+    // Back to the page asked for (a bookmark) or the session ended on, unless it was another
+    // account's: the next person at a shared computer starts at their own landing page.
+    const from = !ended?.fromUser || ended.fromUser === tokens.user.id ? ended?.from : undefined;
+    void navigate(tokens.user.mustChangePassword ? '/password-required' : afterSignIn(tokens.user, from), { replace: true });
   };
 
   return (
@@ -86,12 +89,42 @@ export function LoginPage() {
   );
 }
 
+/** Registration of each entry (a link only once its page exists); staff accounts are made by the administrator. */
+const REGISTER: Partial<Record<LoginPortal, { path: string; label: string }>> = {
+  PERSONAL: { path: '/register/person', label: '个人注册' },
+  UNIT: { path: '/register/unit', label: '单位注册' },
+};
+
 function PortalForms({ smsAllowed, ...props }: { portal: LoginPortal; smsAllowed: boolean; onSignedIn: (t: SessionTokens) => void; onMfa: (c: MfaChallenge) => void }) {
   const [mode, setMode] = useState<Mode>('password');
-  if (!smsAllowed) return <PasswordForm {...props} />;
   return (
-    <LoginTabs label="登录方式" idPrefix={`mode-${props.portal}`} look="segmented" tabs={MODE_TABS} active={mode} onChange={setMode}>
-      {(m) => (m === 'password' ? <PasswordForm {...props} /> : <SmsForm {...props} />)}
-    </LoginTabs>
+    <>
+      {smsAllowed ? (
+        <LoginTabs label="登录方式" idPrefix={`mode-${props.portal}`} look="segmented" tabs={MODE_TABS} active={mode} onChange={setMode}>
+          {(m) => (m === 'password' ? <PasswordForm {...props} /> : <SmsForm {...props} />)}
+        </LoginTabs>
+      ) : (
+        <PasswordForm {...props} />
+      )}
+      <PortalLinks portal={props.portal} />
+    </>
+  );
+}
+
+/** 忘记密码 and the entry's registration, under the 个人 and 单位 forms. */
+function PortalLinks({ portal }: { portal: LoginPortal }) {
+  if (portal === 'STAFF') return <p className="login-links-note">管理部门账号由系统管理员开设，忘记密码请联系系统管理员。</p>;
+  const register = REGISTER[portal];
+  return (
+    <div className="login-links">
+      <Link to={`/password/forgot?portal=${portal}`} data-testid={`forgot-${portal}`}>
+        忘记密码
+      </Link>
+      {register && PUBLIC_ROUTES.some((route) => route.path === register.path) && (
+        <span>
+          还没有账号？<Link to={register.path} data-testid={`register-${portal}`}>{register.label}</Link>
+        </span>
+      )}
+    </div>
   );
 }

@@ -28,7 +28,7 @@ export function MfaStep({ challenge, onDone, onCancel }: { challenge: MfaChallen
   });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <h3 className="login-step-title">短信二次验证</h3>
       <p className="login-note">管理部门账号登录须再输入短信验证码，验证码已发送至 {challenge.phoneMasked}。</p>
       {form.refusal && <LoginAlert type="error" title={form.refusal} data-testid="login-error" />}

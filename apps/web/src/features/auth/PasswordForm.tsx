@@ -24,7 +24,7 @@ export function PasswordForm({ portal, onSignedIn, onMfa }: { portal: LoginPorta
   }, () => form.setValue('password', ''));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       {form.refusal && <LoginAlert type="error" title={form.refusal} data-testid="login-error" />}
       <LoginField {...form.field('username')} label="用户名">
         <Input {...form.input('username')} size="large" prefix={<UserOutlined aria-hidden />} autoComplete="username" placeholder="请输入用户名" maxLength={64} />

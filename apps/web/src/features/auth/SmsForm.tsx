@@ -45,7 +45,7 @@ export function SmsForm({ portal, onSignedIn }: { portal: LoginPortal; onSignedI
   const submit = form.onSubmit(async (values) => onSignedIn(await smsLogin({ ...values, portal })));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       {form.refusal && <LoginAlert type="error" title={form.refusal} data-testid="login-error" />}
       <LoginField {...form.field('phone')} label="手机号码">
         <Input {...form.input('phone')} size="large" prefix={<MobileOutlined aria-hidden />} autoComplete="tel" placeholder="注册时预留的手机号码" maxLength={11} inputMode="numeric" />

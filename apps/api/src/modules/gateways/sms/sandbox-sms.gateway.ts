@@ -44,19 +44,19 @@ export class SandboxSmsGateway extends SmsGateway {
   }
 
   async latestReceipt(phone: string, template: SmsTemplate): Promise<SmsReceipt> {
-    const [row] = (await this.db.query(`SELECT ticket FROM sms_sandbox_outbox WHERE phone = $1 AND template = $2 ORDER BY id DESC LIMIT 1`, [
+    const [row] = await this.db.query<{ ticket: string }[]>(`SELECT ticket FROM sms_sandbox_outbox WHERE phone = $1 AND template = $2 ORDER BY id DESC LIMIT 1`, [
       phone,
       template,
-    ])) as { ticket: string }[];
+    ]);
     return row ? { sandboxTicket: row.ticket } : {};
   }
 
   async read(ticket: string): Promise<SandboxMessage | null> {
-    const [row] = (await this.db.query(`SELECT phone, content, created_at FROM sms_sandbox_outbox WHERE ticket = $1`, [ticket])) as {
+    const [row] = await this.db.query<{
       phone: string;
       content: string;
       created_at: Date;
-    }[];
+    }[]>(`SELECT phone, content, created_at FROM sms_sandbox_outbox WHERE ticket = $1`, [ticket]);
     return row ? { phoneMasked: maskPhone(row.phone)!, content: row.content, sentAt: row.created_at } : null;
   }
 }

@@ -1,22 +1,26 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountStatus, CountedPage, Role, StaffAccountView } from '@butie/contracts';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AccountStatus, Role, StaffAccountPage, StaffAccountView } from '@butie/contracts';
 import { api } from '../../../lib/api-client';
+import { LIST_PAGE_SIZE } from '../../../lib/use-list-query';
 
-export interface StaffQuery {
-  role?: Role;
+/** 人员账号's filters as the page keeps them in its address. */
+export interface StaffFilter {
+  role?: string;
   regionId?: string;
-  status?: AccountStatus;
+  status?: string;
   keyword?: string;
-  page: number;
-  pageSize: number;
 }
 
-export function useStaffList(query: StaffQuery) {
-  return useQuery({
-    queryKey: ['staff', query],
-    queryFn: () => api<CountedPage<StaffAccountView>>('GET', '/api/v1/staff', { query: { ...query } }),
+/** GET /api/v1/staff: keyset-paged, newest first, with the number of accounts that match. */
+export const staffListQuery = (filter: StaffFilter, cursor: string | undefined) =>
+  queryOptions({
+    queryKey: ['staff', 'list', filter, cursor],
+    queryFn: () => api<StaffAccountPage>('GET', '/api/v1/staff', { query: { ...filter, cursor, limit: LIST_PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
+
+export function useStaffList(filter: StaffFilter, cursor: string | undefined) {
+  return useQuery(staffListQuery(filter, cursor));
 }
 
 export interface NewStaff {

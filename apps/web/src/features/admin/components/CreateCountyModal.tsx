@@ -27,7 +27,7 @@ export function CreateCountyModal({ open, onClose }: { open: boolean; onClose: (
   return (
     <Modal title="新建区县" open={open} onCancel={onClose} okText="新建" okButtonProps={{ htmlType: 'submit', form: FORM_ID }} confirmLoading={create.isPending} destroyOnHidden>
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" name={FORM_ID} onFinish={submit}>
+      <Form form={form} layout="vertical" name={FORM_ID} onFinish={(values) => void submit(values)}>
         <Form.Item
           name="code"
           label="区县代码"

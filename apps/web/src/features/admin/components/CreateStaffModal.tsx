@@ -48,7 +48,7 @@ export function CreateStaffModal(props: {
       destroyOnHidden
     >
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" name={FORM_ID} onFinish={submit}>
+      <Form form={form} layout="vertical" name={FORM_ID} onFinish={(values) => void submit(values)}>
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]} extra="系统管理员、审计员账号随部署设置（三员分立）">
           <Select options={managedRoleOptions} placeholder="请选择" />
         </Form.Item>

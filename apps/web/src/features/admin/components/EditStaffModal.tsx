@@ -40,7 +40,7 @@ export function EditStaffModal({ account, onClose }: { account: StaffAccountView
     >
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
       {account && (
-        <Form form={form} layout="vertical" name={FORM_ID} onFinish={submit} initialValues={{ fullName: account.fullName, email: account.email ?? '' }}>
+        <Form form={form} layout="vertical" name={FORM_ID} onFinish={(values) => void submit(values)} initialValues={{ fullName: account.fullName, email: account.email ?? '' }}>
           <Form.Item name="fullName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
             <Input maxLength={64} autoComplete="off" />
           </Form.Item>

@@ -1,7 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { ADMIN_MANAGED_ROLES, ROLE_LABELS, type AccountStatus, type StaffAccountView } from '@butie/contracts';
-import { CardFields, ResponsiveList } from '../../../components/ResponsiveList';
+import { CardFields } from '../../../components/ResponsiveList';
 import { StatusTag } from '../../../components/StatusTag';
 import { DASH, formatDateTime, formatShortTime } from '../../../lib/format';
 
@@ -53,9 +53,9 @@ function StaffButtons({ account, actions, selfId }: { account: StaffAccountView;
   );
 }
 
-/** 人员账号 as a table where it fits (1366 px with the menu), as cards on a phone. */
-export function StaffList({ items, loading, actions, selfId }: { items: StaffAccountView[] | undefined; loading: boolean; actions: StaffActions; selfId: string }) {
-  const columns: TableColumnsType<StaffAccountView> = [
+/** 人员账号's columns (a table where they fit, 1366 px with the menu)… */
+export function staffColumns(actions: StaffActions, selfId: string): TableColumnsType<StaffAccountView> {
+  return [
     { title: '登录名', dataIndex: 'username', width: 140, ellipsis: true },
     { title: '姓名', dataIndex: 'fullName', width: 80, ellipsis: true },
     { title: '角色', dataIndex: 'role', width: 100, render: (role: StaffAccountView['role']) => ROLE_LABELS[role] },
@@ -65,34 +65,27 @@ export function StaffList({ items, loading, actions, selfId }: { items: StaffAcc
     { title: '上次登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => formatDateTime(v, 'minutes') },
     { title: '操作', key: 'actions', width: 170, render: (_, account) => <StaffButtons account={account} actions={actions} selfId={selfId} /> },
   ];
+}
 
+/** …and one account as a card, on a phone. */
+export function StaffCard({ account, actions, selfId }: { account: StaffAccountView; actions: StaffActions; selfId: string }) {
   return (
-    <ResponsiveList<StaffAccountView>
-      label="人员账号列表"
-      rowKey={(a) => a.id}
-      items={items}
-      loading={loading}
-      columns={columns}
-      emptyText="没有符合条件的账号"
-      card={(account) => (
-        <article aria-label={`账号 ${account.username}`}>
-          <div className="card-title">
-            <Typography.Text strong>{account.username}</Typography.Text>
-            <span>{account.fullName}</span>
-          </div>
-          <CardFields
-            fields={[
-              ['角色', `${ROLE_LABELS[account.role]} · ${account.region?.name ?? DASH}`],
-              ['状态', <StaffStatus key="status" account={account} actions={actions} />],
-              ['手机号码', account.phoneMasked ?? DASH],
-              ['上次登录', formatDateTime(account.lastLoginAt)],
-            ]}
-          />
-          <div className="card-actions">
-            <StaffButtons account={account} actions={actions} selfId={selfId} />
-          </div>
-        </article>
-      )}
-    />
+    <article aria-label={`账号 ${account.username}`}>
+      <div className="card-title">
+        <Typography.Text strong>{account.username}</Typography.Text>
+        <span>{account.fullName}</span>
+      </div>
+      <CardFields
+        fields={[
+          ['角色', `${ROLE_LABELS[account.role]} · ${account.region?.name ?? DASH}`],
+          ['状态', <StaffStatus key="status" account={account} actions={actions} />],
+          ['手机号码', account.phoneMasked ?? DASH],
+          ['上次登录', formatDateTime(account.lastLoginAt)],
+        ]}
+      />
+      <div className="card-actions">
+        <StaffButtons account={account} actions={actions} selfId={selfId} />
+      </div>
+    </article>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 export interface TemporarySecret {
   title: string;
@@ -18,10 +18,10 @@ function grouped(password: string): string {
  * or 我已记下 was pressed, closing asks first.
  */
 export function TemporaryPasswordModal({ secret, onClose }: { secret: TemporarySecret | null; onClose: () => void }) {
-  const [copied, setCopied] = useState(false);
+  // Which password was copied: a new one (the next reset) starts uncopied without an effect.
+  const [copiedPassword, setCopiedPassword] = useState<string | null>(null);
+  const copied = secret !== null && copiedPassword === secret.password;
   const { modal } = App.useApp();
-
-  useEffect(() => setCopied(false), [secret]);
 
   const askBeforeClosing = () => {
     if (copied) return onClose();
@@ -58,7 +58,7 @@ export function TemporaryPasswordModal({ secret, onClose }: { secret: TemporaryS
             <Typography.Text
               code
               className="temporary-password"
-              copyable={{ text: secret.password, onCopy: () => setCopied(true), tooltips: ['复制密码', '已复制'] }}
+              copyable={{ text: secret.password, onCopy: () => setCopiedPassword(secret.password), tooltips: ['复制密码', '已复制'] }}
             >
               <span data-testid="temporary-password" data-password={secret.password}>
                 {grouped(secret.password)}

@@ -13,7 +13,7 @@ export function ExportButton({ kind, filter }: { kind: LogKind; filter: Record<s
       icon={<DownloadOutlined aria-hidden />}
       loading={exporting.isPending}
       title={`按当前筛选条件导出，最多 ${LOG_EXPORT_MAX_ROWS.toLocaleString('zh-CN')} 条`}
-      onClick={() => exporting.mutate(filter, { onError: (error) => message.error(errorText(error)) })}
+      onClick={() => exporting.mutate(filter, { onError: (error) => void message.error(errorText(error)) })}
     >
       {exporting.isPending ? '正在导出…' : '导出 Excel'}
     </Button>
