@@ -9,7 +9,9 @@ import {
   checkMonthRange,
   checkOverlap,
   expectedClaimType,
+  fenToYuanText,
   formatFen,
+  parseYuan,
   quoteSubsidy,
   routeApplication,
   splitAmount,
@@ -183,6 +185,15 @@ describe('domain §5.5 funding split: 本科 city 50 % and county 50 %, the odd 
 
   it('shows fen as yuan without a float', () => {
     expect([formatFen(1_234_567), formatFen(5), formatFen(0), formatFen(-250)]).toEqual(['12,345.67 元', '0.05 元', '0.00 元', '-2.50 元']);
+  });
+
+  it('reads a typed amount in yuan as exact fen, and refuses what is not one', () => {
+    expect(['1500', '1,500.5', '0.07', ' 12.30 '].map(parseYuan)).toEqual([150_000, 150_050, 7, 1_230]);
+    expect(['', '-1', '1.005', '1e3', '12.', '.5', 'abc', '1 000'].map(parseYuan)).toEqual(Array(8).fill(null));
+  });
+
+  it('gives back the fen it was shown for editing (fenToYuanText and parseYuan round-trip)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (fen) => parseYuan(fenToYuanText(fen)) === fen));
   });
 });
 

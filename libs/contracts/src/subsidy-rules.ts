@@ -218,6 +218,22 @@ export function formatFen(fen: number): string {
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')} 元`;
 }
 
+/**
+ * "1,500.5" or "1500.50" (元, as typed) → 150050 fen, or null when it is not a non-negative amount
+ * with at most two decimals. Read as text so that no float ever stands between the typed figure
+ * and the fen stored.
+ */
+export function parseYuan(text: string): number | null {
+  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/,/g, ''));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** 150050 fen → "1500.50": the figure an amount field shows for editing (formatFen is for reading). */
+export function fenToYuanText(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
 // ——— §5.6 rules 2–4 against the applicant's other applications ———
 
 export const CLAIM_TYPES = ['NEW', 'RENEWAL'] as const;

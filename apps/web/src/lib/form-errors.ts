@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { FieldError } from '@butie/contracts';
 import { ApiError } from './api-client';
 import { hasNamePath, toNamePath } from './name-path';
 
@@ -10,11 +11,19 @@ import { hasNamePath, toNamePath } from './name-path';
  * where they differ (e.g. `from` and `to` both to one date-range field; dotted for nested names).
  */
 export function showFieldErrors(form: FormInstance, error: unknown, fieldOf: Record<string, string> = {}): boolean {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return false;
+  return error instanceof ApiError && placeFieldErrors(form, error.fields, fieldOf);
+}
+
+/**
+ * The same for errors a shared rule of `@butie/contracts` found before anything was sent, so that
+ * the form shows them exactly where the API would.
+ */
+export function placeFieldErrors(form: FormInstance, fields: readonly FieldError[], fieldOf: Record<string, string> = {}): boolean {
+  if (fields.length === 0) return false;
   // Every registered field, also those still empty (getFieldsValue(true) leaves those out).
   const registered: unknown = form.getFieldsValue();
   const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
-  for (const { field, message } of error.fields) {
+  for (const { field, message } of fields) {
     const name = toNamePath(fieldOf[field] ?? field);
     if (name.length === 0 || !hasNamePath(registered, name)) continue;
     const key = name.join('.');
