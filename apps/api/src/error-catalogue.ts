@@ -2,6 +2,7 @@ import { COMMON_ERRORS } from './common/errors/common.errors.js';
 import { ACCOUNT_ERRORS } from './modules/accounts/accounts.errors.js';
 import { ATTACHMENT_ERRORS } from './modules/attachments/attachments.errors.js';
 import { PERSON_REGISTRATION_ERRORS } from './modules/accounts/persons/persons.errors.js';
+import { GATEWAY_ERRORS } from './modules/gateways/gateways.errors.js';
 import { POLICY_ERRORS } from './modules/policy/policy.errors.js';
 import { REGION_ERRORS } from './modules/regions/regions.errors.js';
 import { UNIT_REGISTRATION_ERRORS } from './modules/units/units.errors.js';
@@ -21,4 +22,5 @@ export const ERROR_TABLES = [
   ATTACHMENT_ERRORS,
   WORK_HISTORY_ERRORS,
   POLICY_ERRORS,
+  GATEWAY_ERRORS,
 ];

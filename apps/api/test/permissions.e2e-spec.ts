@@ -73,6 +73,15 @@ const EXPECTED_PERMISSIONS: Record<string, string> = {
   'GET /api/v1/policy/versions/:version': 'policy.read',
   'PUT /api/v1/policy/standards': 'policy.manage',
   'PUT /api/v1/policy/parameters': 'policy.manage',
+  // 沙箱数据: only while the sandboxes are on (as in these tests), ADMIN only.
+  'GET /api/v1/sandbox/social-security': 'sandbox.manage',
+  'GET /api/v1/sandbox/social-security/:idNumber': 'sandbox.manage',
+  'PUT /api/v1/sandbox/social-security/:idNumber': 'sandbox.manage',
+  'DELETE /api/v1/sandbox/social-security/:idNumber': 'sandbox.manage',
+  'GET /api/v1/sandbox/degrees': 'sandbox.manage',
+  'GET /api/v1/sandbox/degrees/:certificateNumber': 'sandbox.manage',
+  'PUT /api/v1/sandbox/degrees/:certificateNumber': 'sandbox.manage',
+  'DELETE /api/v1/sandbox/degrees/:certificateNumber': 'sandbox.manage',
   // No bearer token: the signed link in ?token= is the credential (the service checks it, then the reader's scope).
   'GET /api/v1/attachments/:id/download': 'signed link',
   'DELETE /api/v1/attachments/:id': 'person.registration.self',

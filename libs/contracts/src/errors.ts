@@ -1,5 +1,6 @@
 import { ACCOUNT_ERROR_CODES } from './accounts.js';
 import { ATTACHMENT_ERROR_CODES } from './attachments.js';
+import { GATEWAY_ERROR_CODES } from './gateways.js';
 import { POLICY_ERROR_CODES } from './policy.js';
 import { REGION_ERROR_CODES } from './regions.js';
 import { PERSON_REGISTRATION_ERROR_CODES, UNIT_REGISTRATION_ERROR_CODES } from './registrations.js';
@@ -44,6 +45,7 @@ export const ERROR_CODES = [
   ...ATTACHMENT_ERROR_CODES,
   ...WORK_HISTORY_ERROR_CODES,
   ...POLICY_ERROR_CODES,
+  ...GATEWAY_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,3 +24,4 @@ export * from './year-months.js';
 export * from './subsidy-policy.js';
 export * from './subsidy-rules.js';
 export * from './policy.js';
+export * from './gateways.js';

@@ -22,6 +22,7 @@ export const OPERATION_ACTIONS = {
   WORK_HISTORY_UPDATE: '修改工作经历',
   WORK_HISTORY_DELETE: '删除工作经历',
   POLICY_CHANGE: '修改政策参数',
+  SANDBOX_CHANGE: '修改沙箱数据',
 } as const;
 
 export type OperationAction = keyof typeof OPERATION_ACTIONS;

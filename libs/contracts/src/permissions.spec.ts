@@ -13,7 +13,7 @@ const EXPECTED: Record<Audience, Permission[]> = {
   CITY_HRSS: ['account.self', 'dashboard.view', 'policy.read', 'region.read', 'unit.read'],
   CITY_ORG: ['account.self', 'dashboard.view', 'policy.read', 'region.read', 'unit.read'],
   CITY_FINANCE: ['account.self', 'dashboard.view', 'policy.read', 'region.read', 'unit.read'],
-  ADMIN: ['account.self', 'policy.manage', 'policy.read', 'region.manage', 'region.read', 'staff.manage', 'unit.read'],
+  ADMIN: ['account.self', 'policy.manage', 'policy.read', 'region.manage', 'region.read', 'sandbox.manage', 'staff.manage', 'unit.read'],
   AUDITOR: ['account.self', 'log.read'],
 };
 const AUDIENCES = Object.keys(EXPECTED) as Audience[];

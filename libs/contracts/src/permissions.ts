@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'profile.self', // 个人信息管理 of an approved applicant: materials and work history
   'policy.read', // 政策参数 and their history: public rules, read by every staff role
   'policy.manage', // changing them (ADMIN)
+  'sandbox.manage', // 沙箱数据: the sandbox gateways' records, while a sandbox is on (ADMIN)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -52,7 +53,7 @@ export const AUDIENCE_PERMISSIONS: Record<Audience, readonly Permission[]> = {
   CITY_FINANCE: STAFF_READERS,
   // 三员分立: the administrator configures but makes no business decision and cannot touch logs;
   // the auditor reads logs and changes nothing.
-  ADMIN: ['account.self', 'region.read', 'region.manage', 'unit.read', 'staff.manage', 'policy.read', 'policy.manage'],
+  ADMIN: ['account.self', 'region.read', 'region.manage', 'unit.read', 'staff.manage', 'policy.read', 'policy.manage', 'sandbox.manage'],
   AUDITOR: ['account.self', 'log.read'],
 };
 

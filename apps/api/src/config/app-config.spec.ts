@@ -58,7 +58,8 @@ describe('loadConfig defaults (no environment)', () => {
   });
 });
 
-const REAL_SMS = { SMS_HTTP_URL: 'https://sms.example/send' };
+const REAL_GATEWAYS = { SOCIAL_SECURITY_HTTP_URL: 'https://ss.example/api', DEGREE_HTTP_URL: 'https://moe.example/api' };
+const REAL_SMS = { SMS_HTTP_URL: 'https://sms.example/send', ...REAL_GATEWAYS };
 const PRODUCTION = { DATABASE_URL: 'postgres://app@db/butie', JWT_SECRET: SECRET, ...REAL_SMS };
 
 describe('loadConfig outside demo mode', () => {
@@ -83,6 +84,39 @@ describe('loadConfig outside demo mode', () => {
   it('takes the schema owner for migrations beside the app role', () => {
     expect(loadConfig({ ...PRODUCTION, DATABASE_OWNER_URL: 'postgres://owner@db/butie' }, CWD).database.ownerUrl).toBe('postgres://owner@db/butie');
     expect(loadError({ DATABASE_OWNER_URL: 'postgres://owner@db/butie' })).toContain('DATABASE_OWNER_URL needs DATABASE_URL');
+  });
+});
+
+describe('the social-security and degree sandboxes run only where the SMS sandbox may', () => {
+  it('are the default in demo mode and with the explicit opt-in, the real services otherwise', () => {
+    expect(loadConfig({}, CWD).gateways).toMatchObject({ socialSecurity: null, degree: null });
+    const testing = loadConfig({ ...PRODUCTION, SMS_PROVIDER: 'sandbox', ALLOW_SANDBOX_OUTSIDE_DEMO: 'true', STAFF_SMS_2FA: 'false' }, CWD);
+    expect(testing.gateways).toMatchObject({ socialSecurity: null, degree: null });
+    expect(loadConfig(PRODUCTION, CWD).gateways).toMatchObject({
+      socialSecurity: { url: 'https://ss.example/api', token: null },
+      degree: { url: 'https://moe.example/api', token: null },
+      resilience: { timeoutMs: 3000, retries: 2, breakerFailures: 5, breakerCoolDownMs: 30000 },
+    });
+  });
+
+  it('refuses to start outside demo mode without the real services, naming each missing URL', () => {
+    const error = loadError({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET, SMS_HTTP_URL: 'https://sms.example/send' });
+    expect(error).toContain('SOCIAL_SECURITY_HTTP_URL is required');
+    expect(error).toContain('DEGREE_HTTP_URL is required');
+  });
+
+  it('refuses a sandbox outside demo mode without the opt-in, and a URL that is not http(s)', () => {
+    expect(loadError({ ...PRODUCTION, DEGREE_PROVIDER: 'sandbox' })).toContain('DEGREE_PROVIDER=sandbox outside demo mode answers with made-up records');
+    expect(loadError({ ...PRODUCTION, SOCIAL_SECURITY_HTTP_URL: 'ftp://ss.example' })).toContain('SOCIAL_SECURITY_HTTP_URL must be an http(s) URL');
+  });
+
+  it('takes the token and drops a trailing slash of the URL', () => {
+    const config = loadConfig({ ...PRODUCTION, SOCIAL_SECURITY_HTTP_URL: 'https://ss.example/api/', SOCIAL_SECURITY_HTTP_TOKEN: 'secret' }, CWD);
+    expect(config.gateways.socialSecurity).toEqual({ url: 'https://ss.example/api', token: 'secret' });
+  });
+
+  it('needs none of it for an operator command', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/butie', JWT_SECRET: SECRET }, CWD, { command: true })).not.toThrow();
   });
 });
 

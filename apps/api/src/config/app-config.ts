@@ -60,6 +60,16 @@ export class AppConfig {
     timeZone: string;
   };
 
+  /**
+   * 社保系统 and 教育部学历查询 (domain §7): each the real service (its endpoint) or, when null, the
+   * sandbox with its 沙箱数据; and how patiently the real ones are called.
+   */
+  readonly gateways: {
+    socialSecurity: GatewayEndpoint | null;
+    degree: GatewayEndpoint | null;
+    resilience: GatewayResilience;
+  };
+
   readonly redisUrl: string | null;
 
   /** 证明材料: where the files go, how big one may be, and how much one account may keep. */
@@ -134,6 +144,19 @@ class EnvReader {
   }
 }
 
+export interface GatewayEndpoint {
+  url: string;
+  token: string | null;
+}
+
+export interface GatewayResilience {
+  timeoutMs: number;
+  retries: number;
+  /** Consecutive outages that open the circuit, and how long it stays open before one trial call. */
+  breakerFailures: number;
+  breakerCoolDownMs: number;
+}
+
 export const DEFAULT_DEMO_PASSWORD = 'Butie@2026';
 
 export interface LoadOptions {
@@ -191,6 +214,38 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
     }
   }
 
+  const gateway = (prefix: 'SOCIAL_SECURITY' | 'DEGREE'): GatewayEndpoint | null => {
+    // The sandbox is the default where the SMS sandbox may run: in demo mode, or by the opt-in.
+    const provider = read.oneOf(`${prefix}_PROVIDER`, demoEnabled || sandboxOutsideDemo ? 'sandbox' : 'http', ['sandbox', 'http'] as const);
+    const url = read.optional(`${prefix}_HTTP_URL`);
+    if (options.command) return provider === 'http' && url ? { url, token: read.optional(`${prefix}_HTTP_TOKEN`) } : null;
+    if (provider === 'sandbox') {
+      if (!demoEnabled && !sandboxOutsideDemo) {
+        read.problems.push(
+          `${prefix}_PROVIDER=sandbox outside demo mode answers with made-up records that anyone with 沙箱数据 can edit: ` +
+            `set ${prefix}_HTTP_URL for the real service, or ALLOW_SANDBOX_OUTSIDE_DEMO=true for a test environment`,
+        );
+      }
+      return null;
+    }
+    if (url === null) {
+      read.problems.push(`${prefix}_HTTP_URL is required when ${prefix}_PROVIDER=http (outside demo mode the real service is the default)`);
+      return null;
+    }
+    if (!/^https?:\/\//.test(url)) read.problems.push(`${prefix}_HTTP_URL must be an http(s) URL (got "${url}")`);
+    return { url: url.replace(/\/+$/, ''), token: read.optional(`${prefix}_HTTP_TOKEN`) };
+  };
+  const gateways = {
+    socialSecurity: gateway('SOCIAL_SECURITY'),
+    degree: gateway('DEGREE'),
+    resilience: {
+      timeoutMs: read.int('GATEWAY_TIMEOUT_MS', 3000, 100, 60000),
+      retries: read.int('GATEWAY_RETRIES', 2, 0, 10),
+      breakerFailures: read.int('GATEWAY_BREAKER_FAILURES', 5, 1, 1000),
+      breakerCoolDownMs: read.int('GATEWAY_BREAKER_COOLDOWN_MS', 30000, 100, 3600000),
+    },
+  };
+
   const attachmentStorage = read.oneOf('ATTACHMENT_STORAGE', 'local', ['local', 's3'] as const);
   const s3 = attachmentStorage === 's3' ? readS3(read) : null;
   const maxFileBytes = read.int('ATTACHMENT_MAX_BYTES', 10 * MEBIBYTE, 1, 1024 * MEBIBYTE);
@@ -239,6 +294,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
       maxAttemptsPerCode: read.int('SMS_MAX_ATTEMPTS', 5, 1, 100),
       timeZone,
     },
+    gateways,
     redisUrl: read.optional('REDIS_URL'),
     attachments: {
       storage: attachmentStorage,

@@ -11,14 +11,15 @@ import { insertAccountWithHash } from './accounts-seed.js';
 import type { DemoActor, DemoSeedContext } from './demo-context.js';
 import { DEMO_CITY, DEMO_COUNTIES, demoStaffAccounts } from './demo-data.js';
 import { DemoMaterials } from './demo-materials.js';
+import { seedDemoGatewayRecords } from './demo-gateways.js';
 import { seedDemoPersons } from './demo-persons.js';
 import { seedDemoUnits } from './demo-units.js';
 
 /**
  * Fills an empty database with the demo city, its counties (each with its virtual unit), every
  * staff account, units in every county and every registration status (demo-units.ts), and
- * registrants in every status with their materials and work histories (demo-persons.ts). Does
- * nothing when the city already exists.
+ * registrants in every status with their materials and work histories (demo-persons.ts), and the
+ * sandbox gateways' records of them (demo-gateways.ts). Does nothing when the city already exists.
  *
  * One unit of work: the services and repositories called below join it, all or nothing. The
  * files of the materials are stored beside it (local disk or S3 cannot take part in a database
@@ -57,6 +58,7 @@ export async function seedDemoData(app: INestApplication, password: string): Pro
 
       const units = await seedDemoUnits(ctx, (county) => hrss.get(county)!);
       await seedDemoPersons(ctx, { units, materials, workHistories });
+      await seedDemoGatewayRecords(tx);
       // AttachmentsRepository.insert dates a file now: date the demo's with the story instead —
       // registration materials just after the account was made (in the order of the upload form),
       // the files of a job the day after the registration was approved.
