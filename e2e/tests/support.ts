@@ -20,7 +20,7 @@ const BUSINESS_MENU = ['首页', '账号管理'];
 
 /** Every demo role, what it must see, and (by difference) what it must not. */
 export const DEMO_ROLES: DemoRole[] = [
-  { username: 'admin', portal: '管理部门登录', roleLabel: '系统管理员', landing: '/admin/regions', menu: ['区县与虚拟单位', '人员账号', '政策参数', '账号管理'] },
+  { username: 'admin', portal: '管理部门登录', roleLabel: '系统管理员', landing: '/admin/regions', menu: ['区县与虚拟单位', '人员账号', '政策参数', '沙箱数据', '账号管理'] },
   { username: 'auditor', portal: '管理部门登录', roleLabel: '审计员', landing: '/audit/logins', menu: ['登录日志', '操作日志', '账号管理'] },
   { username: 'city_hrss', portal: '管理部门登录', roleLabel: '市人社局', landing: '/home', menu: BUSINESS_MENU },
   { username: 'city_org', portal: '管理部门登录', roleLabel: '市组织部', landing: '/home', menu: BUSINESS_MENU },

@@ -37,6 +37,10 @@ describe('沙箱数据: the sandbox social-security and degree records (ADMIN, s
     await t.close();
   });
 
+  it('app-info tells the pages which sandboxes are on', async () => {
+    expect((await t.http().get('/api/v1/app-info')).body.gatewaySandboxes).toEqual(['SOCIAL_SECURITY', 'DEGREE']);
+  });
+
   it('is seeded with every case of domain §7 for the demo people', async () => {
     const records = await allItems<SandboxSocialSecurityView>(t, admin, SS);
     const notes = records.map((r) => r.caseNote).join('\n');
@@ -148,6 +152,7 @@ describe('with the real services configured, the sandbox routes do not exist', (
     const admin = await t.bearer('admin');
     expectProblem(await t.http().get(SS).set(admin), 404, 'NOT_FOUND');
     expectProblem(await t.http().get(`${DEGREES}/106732019200000001`).set(admin), 404, 'NOT_FOUND');
+    expect((await t.http().get('/api/v1/app-info')).body.gatewaySandboxes).toEqual([]);
     await expect(t.app.get(SocialSecurityGateway).lookup('53010219960315002X')).rejects.toMatchObject({ code: 'GATEWAY_UNAVAILABLE', status: 503 });
   });
 });

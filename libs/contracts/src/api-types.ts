@@ -1,4 +1,5 @@
 /** Shapes of the JSON the API sends and takes. The API's DTO classes implement these. */
+import type { GatewayName } from './gateways.js';
 import type { RegistrationStatus } from './registrations.js';
 import type { Role } from './roles.js';
 
@@ -143,6 +144,8 @@ export interface UnitView {
 export interface AppInfo {
   name: string;
   smsSandbox: boolean;
+  /** The outside services answered by their sandbox (沙箱数据) rather than the real one. */
+  gatewaySandboxes: GatewayName[];
   demo: boolean;
   idleTimeout: number;
   staffSmsSecondFactor: boolean;

@@ -62,6 +62,8 @@ export const APP_ROUTES: AppRoute[] = [
   // 系统管理员, 审计员.
   { path: '/admin/regions', title: '区县与虚拟单位', permission: 'region.manage', component: lazyNamed(() => import('../features/admin/RegionsPage'), 'RegionsPage') },
   { path: '/admin/policy', title: '政策参数', permission: 'policy.manage', component: lazyNamed(() => import('../features/admin/PolicyPage'), 'PolicyPage') },
+  { path: '/admin/sandbox', title: '沙箱数据', permission: 'sandbox.manage', component: lazyNamed(() => import('../features/admin/SandboxPages'), 'SandboxSocialSecurityPage') },
+  { path: '/admin/sandbox/degrees', title: '沙箱学历记录', permission: 'sandbox.manage', component: lazyNamed(() => import('../features/admin/SandboxPages'), 'SandboxDegreesPage') },
   { path: '/admin/staff', title: '人员账号', permission: 'staff.manage', component: lazyNamed(() => import('../features/admin/StaffPage'), 'StaffPage') },
   { path: '/audit/logins', title: '登录日志', permission: 'log.read', component: lazyNamed(() => import('../features/audit/LoginEventsPage'), 'LoginEventsPage') },
   { path: '/audit/operations', title: '操作日志', permission: 'log.read', component: lazyNamed(() => import('../features/audit/OperationLogsPage'), 'OperationLogsPage') },
