@@ -19,6 +19,7 @@ import './error-catalogue.js';
 import { AppInfoController } from './health/app-info.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { PersonsModule } from './modules/accounts/persons/persons.module.js';
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -88,6 +89,7 @@ export class AppModule {
         WorkHistoryModule,
         DashboardModule,
         PolicyModule,
+        ApplicationsModule,
       ],
       controllers: [HealthController, AppInfoController],
       providers: [

@@ -1,5 +1,6 @@
 import { COMMON_ERRORS } from './common/errors/common.errors.js';
 import { ACCOUNT_ERRORS } from './modules/accounts/accounts.errors.js';
+import { APPLICATION_ERRORS } from './modules/applications/applications.errors.js';
 import { ATTACHMENT_ERRORS } from './modules/attachments/attachments.errors.js';
 import { PERSON_REGISTRATION_ERRORS } from './modules/accounts/persons/persons.errors.js';
 import { GATEWAY_ERRORS } from './modules/gateways/gateways.errors.js';
@@ -23,4 +24,5 @@ export const ERROR_TABLES = [
   WORK_HISTORY_ERRORS,
   POLICY_ERRORS,
   GATEWAY_ERRORS,
+  APPLICATION_ERRORS,
 ];

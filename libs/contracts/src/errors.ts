@@ -1,5 +1,6 @@
 import { ACCOUNT_ERROR_CODES } from './accounts.js';
 import { ATTACHMENT_ERROR_CODES } from './attachments.js';
+import { APPLICATION_ERROR_CODES } from './applications.js';
 import { GATEWAY_ERROR_CODES } from './gateways.js';
 import { POLICY_ERROR_CODES } from './policy.js';
 import { REGION_ERROR_CODES } from './regions.js';
@@ -46,6 +47,7 @@ export const ERROR_CODES = [
   ...WORK_HISTORY_ERROR_CODES,
   ...POLICY_ERROR_CODES,
   ...GATEWAY_ERROR_CODES,
+  ...APPLICATION_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

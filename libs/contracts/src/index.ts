@@ -25,3 +25,4 @@ export * from './subsidy-policy.js';
 export * from './subsidy-rules.js';
 export * from './policy.js';
 export * from './gateways.js';
+export * from './applications.js';

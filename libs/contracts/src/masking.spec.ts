@@ -1,4 +1,4 @@
-import { maskEmail, maskIdNumber, maskName, maskPhone } from './masking.js';
+import { maskBankAccount, maskEmail, maskIdNumber, maskName, maskPhone } from './masking.js';
 
 describe('maskPhone', () => {
   it('keeps the first 3 and last 4 digits of a mobile number', () => {
@@ -59,5 +59,13 @@ describe('maskEmail', () => {
   it('hides a value that is not an address entirely', () => {
     expect(maskEmail('zhangsan')).toBe('***');
     expect(maskEmail('@example.cn')).toBe('***');
+  });
+});
+
+describe('maskBankAccount', () => {
+  it('keeps the first six and the last two digits', () => {
+    expect(maskBankAccount('6214830012345678')).toBe('621483********78');
+    expect(maskBankAccount('12345678')).toBe('********');
+    expect(maskBankAccount(null)).toBeNull();
   });
 });

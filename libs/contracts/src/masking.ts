@@ -27,3 +27,10 @@ export function maskEmail(email: string | null | undefined): string | null {
   if (at <= 0) return '***';
   return `${email[0]}***${email.slice(at)}`;
 }
+
+/** 6214830012345678 → 621483********78: the first six and last two digits (a bank account, domain §5.4). */
+export function maskBankAccount(account: string | null | undefined): string | null {
+  if (!account) return null;
+  if (account.length <= 8) return '*'.repeat(account.length);
+  return `${account.slice(0, 6)}${'*'.repeat(account.length - 8)}${account.slice(-2)}`;
+}

@@ -5,7 +5,7 @@ import { ROLES } from './roles.js';
 const EXPECTED: Record<Audience, Permission[]> = {
   APPLICANT_PENDING: ['account.self', 'person.registration.self'],
   UNIT_PENDING: ['account.self', 'unit.registration.self'],
-  APPLICANT: ['account.self', 'dashboard.view', 'person.registration.self', 'profile.self'],
+  APPLICANT: ['account.self', 'application.self', 'dashboard.view', 'person.registration.self', 'profile.self'],
   UNIT: ['account.self', 'dashboard.view', 'person.read', 'person.registration.review', 'unit.read', 'unit.registration.self'],
   COUNTY_HRSS: ['account.self', 'dashboard.view', 'person.read', 'policy.read', 'region.read', 'unit.read', 'unit.registration.review'],
   COUNTY_ORG: ['account.self', 'dashboard.view', 'policy.read', 'region.read', 'unit.read'],

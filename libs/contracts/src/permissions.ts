@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'profile.self', // 个人信息管理 of an approved applicant: materials and work history
   'policy.read', // 政策参数 and their history: public rules, read by every staff role
   'policy.manage', // changing them (ADMIN)
+  'application.self', // 补贴申请 of an approved applicant: pre-check, quote, own applications
   'sandbox.manage', // 沙箱数据: the sandbox gateways' records, while a sandbox is on (ADMIN)
 ] as const;
 
@@ -41,7 +42,7 @@ export const AUDIENCE_PERMISSIONS: Record<Audience, readonly Permission[]> = {
   // Before approval a person sees only 注册状态 and 账号管理 (domain §3.2).
   APPLICANT_PENDING: ['account.self', 'person.registration.self'],
   UNIT_PENDING: ['account.self', 'unit.registration.self'],
-  APPLICANT: [...EVERY_SIGNED_IN, 'person.registration.self', 'profile.self'],
+  APPLICANT: [...EVERY_SIGNED_IN, 'person.registration.self', 'profile.self', 'application.self'],
   UNIT: [...EVERY_SIGNED_IN, 'unit.read', 'unit.registration.self', 'person.registration.review', 'person.read'],
   // Registrants' details (ID numbers, ID-card scans) are read by who reviews them: their unit, and
   // the county HRSS above it. The county's organisation and finance staff have no use for them yet.

@@ -38,6 +38,7 @@ export const APP_ROUTES: AppRoute[] = [
   // Signed-out visitors (the login page itself is app/router.tsx's, kept out of every other chunk).
   { path: '/register/unit', title: '单位注册', public: true, component: lazyNamed(() => import('../features/units/UnitRegisterPage'), 'UnitRegisterPage') },
   { path: '/register/person', title: '个人注册', public: true, component: lazyNamed(() => import('../features/persons/PersonRegisterPage'), 'PersonRegisterPage') },
+  { path: '/estimate', title: '补贴测算', public: true, component: lazyNamed(() => import('../features/estimate/EstimatePage'), 'EstimatePage') },
   { path: '/password/forgot', title: '忘记密码', public: true, component: lazyNamed(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage') },
 
   // Everyone signed in.

@@ -30,6 +30,12 @@ export class PolicyService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The version new computations use (a submitted application keeps the one it was computed with). */
+  async current(): Promise<{ version: number; policy: SubsidyPolicy }> {
+    const row = await this.versions.findCurrent();
+    return { version: row.version, policy: row.params };
+  }
+
   async showCurrent(): Promise<PolicyVersionDto> {
     return mapPolicyVersion(await this.versions.findCurrent());
   }

@@ -9,6 +9,7 @@ import {
   type WorkHistoryList,
   type WorkHistoryView,
 } from '@butie/contracts';
+import { businessToday } from '../../common/time/business-day.js';
 import { ScopedAccess } from '../../common/access/scoped-access.js';
 import type { AuthUser, ClientInfo } from '../../common/auth/auth-user.js';
 import { forbidden, notFound } from '../../common/errors/app-error.js';
@@ -239,9 +240,8 @@ export class WorkHistoryService {
     return problems;
   }
 
-  /** Today in the business time zone, as YYYY-MM-DD. */
   private today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.config.sms.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    return businessToday(this.config.sms.timeZone);
   }
 }
 

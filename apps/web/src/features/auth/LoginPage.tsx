@@ -10,6 +10,7 @@ import { PasswordForm } from './PasswordForm';
 import { LoginTabs } from './LoginTabs';
 import { SmsForm } from './SmsForm';
 import './login.css';
+import { InlineLink } from '../../components/InlineLink';
 
 const REASON_TEXT: Record<SignOutReason, { type: 'info' | 'warning'; text: string }> = {
   IDLE: { type: 'warning', text: '长时间未操作，登录已超时，请重新登录' },
@@ -83,6 +84,9 @@ export function LoginPage() {
             </LoginTabs>
           )}
         </main>
+        <p className="login-estimate">
+          想知道能领多少？<InlineLink to="/estimate" data-testid="estimate-link">补贴测算</InlineLink>（无需登录）
+        </p>
         <footer className="login-footer">© 云州市人力资源和社会保障局 · 技术支持：补贴通</footer>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Result, Skeleton } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { REGISTRATION_STATUS_LABELS } from '@butie/contracts';
 import { PageShell } from '../../components/PageShell';
 import { StatusTag } from '../../components/StatusTag';
@@ -8,6 +8,7 @@ import { errorText } from '../../lib/form-errors';
 import { useMyRegistration } from './api/my-registration';
 import { RegistrationEditor } from './components/RegistrationEditor';
 import './persons.css';
+import { InlineLink } from '../../components/InlineLink';
 
 /**
  * 维护个人信息 (domain §5.1): the approved person's account and basic information. Phone, email and
@@ -33,7 +34,7 @@ export function ProfileInfoPage() {
             title="修改姓名、证件类型、证件号码、所在单位、学历或学位后，注册需重新由单位审核；其他信息保存后立即生效。"
             description={
               <>
-                手机号码、电子邮箱和登录密码请在<Link to="/account" className="inline-link">账号管理</Link>中修改。
+                手机号码、电子邮箱和登录密码请在<InlineLink to="/account">账号管理</InlineLink>中修改。
               </>
             }
           />

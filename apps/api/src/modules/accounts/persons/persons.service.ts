@@ -3,6 +3,7 @@ import {
   availableActions,
   checkIdNumber,
   checkPasswordStrength,
+  type Education,
   GENDER_LABELS,
   PASSWORD_PROBLEM_TEXT,
   PERSON_REGISTRATION_TRANSITIONS,
@@ -43,6 +44,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where the owner may still change the registration (PENDING is with the unit). */
 const EDITABLE: readonly RegistrationStatus[] = ['DRAFT', 'RETURNED', 'APPROVED'];
+
+/** The part of a registration an application is made from. */
+export interface ApplicantFacts {
+  personId: string;
+  name: string;
+  idNumber: string;
+  education: Education;
+  unitId: string;
+  countyId: string;
+}
 
 /**
  * 个人注册 → 单位审核 (domain §3.2). The person's own registration (create, read, edit, submit)
@@ -98,6 +109,16 @@ export class PersonsService {
     const row = await this.persons.findById(user.id);
     if (!row) throw notFound('人员注册');
     return this.view(user, row);
+  }
+
+  /**
+   * Who is applying, for the applications module: the approved registration's identity, education
+   * and unit. 404 for an account without a registration.
+   */
+  async applicantFacts(user: AuthUser): Promise<ApplicantFacts> {
+    const row = await this.persons.findById(user.id);
+    if (!row) throw notFound('人员注册');
+    return { personId: row.user_id, name: row.full_name, idNumber: row.id_number, education: row.education, unitId: row.unit_id, countyId: row.county_id };
   }
 
   /**
