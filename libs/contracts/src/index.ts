@@ -26,3 +26,4 @@ export * from './subsidy-rules.js';
 export * from './policy.js';
 export * from './gateways.js';
 export * from './applications.js';
+export * from './application-flow.js';

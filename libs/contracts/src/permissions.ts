@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'policy.read', // 政策参数 and their history: public rules, read by every staff role
   'policy.manage', // changing them (ADMIN)
   'application.self', // 补贴申请 of an approved applicant: pre-check, quote, own applications
+  'application.review.unit', // 补贴申报审核 (domain §6 step 2): the unit, and the county HRSS for its virtual unit
   'sandbox.manage', // 沙箱数据: the sandbox gateways' records, while a sandbox is on (ADMIN)
 ] as const;
 
@@ -43,10 +44,10 @@ export const AUDIENCE_PERMISSIONS: Record<Audience, readonly Permission[]> = {
   APPLICANT_PENDING: ['account.self', 'person.registration.self'],
   UNIT_PENDING: ['account.self', 'unit.registration.self'],
   APPLICANT: [...EVERY_SIGNED_IN, 'person.registration.self', 'profile.self', 'application.self'],
-  UNIT: [...EVERY_SIGNED_IN, 'unit.read', 'unit.registration.self', 'person.registration.review', 'person.read'],
+  UNIT: [...EVERY_SIGNED_IN, 'unit.read', 'unit.registration.self', 'person.registration.review', 'person.read', 'application.review.unit'],
   // Registrants' details (ID numbers, ID-card scans) are read by who reviews them: their unit, and
   // the county HRSS above it. The county's organisation and finance staff have no use for them yet.
-  COUNTY_HRSS: [...STAFF_READERS, 'person.read', 'unit.registration.review'],
+  COUNTY_HRSS: [...STAFF_READERS, 'person.read', 'unit.registration.review', 'application.review.unit'],
   COUNTY_ORG: STAFF_READERS,
   COUNTY_FINANCE: STAFF_READERS,
   CITY_HRSS: STAFF_READERS,
