@@ -1,12 +1,14 @@
+import type { ApplicationAction, ApplicationStatus } from './application-flow.js';
 import type { SocialSecurityRecord } from './gateways.js';
+import type { DisbursementStatus } from './statuses.js';
 import type { Education } from './persons.js';
-import { APPLICATION_RULE_CODES, type RuleViolation, type SubsidyQuote } from './subsidy-rules.js';
+import { APPLICATION_RULE_CODES, type ClaimType, type RuleViolation, type SubsidyQuote } from './subsidy-rules.js';
 
 /**
  * 补贴申请 over the API (domain §5.3–§5.7). This file grows with the applications module; its first
  * part is the pre-check, the quote and the public estimate.
  */
-export const APPLICATION_ERROR_CODES = [...APPLICATION_RULE_CODES] as const;
+export const APPLICATION_ERROR_CODES = [...APPLICATION_RULE_CODES, 'APPLICATION_NOT_EDITABLE', 'APPLICATION_WORK_HISTORY_INVALID'] as const;
 export type ApplicationErrorCode = (typeof APPLICATION_ERROR_CODES)[number];
 
 /**
@@ -46,4 +48,63 @@ export interface EstimateRequest extends MonthRangeRequest {
 /** The problem+json of a refused range or pre-check carries every violation (besides `errors`). */
 export interface RuleProblemExtension {
   violations: RuleViolation[];
+}
+
+// ——— the application itself (§5.7) ———
+
+/**
+ * What the applicant fills in, all of it optional while a draft (暂存 at any time): the rules run
+ * at 提交申报. Education, degree, school and major come from the approved registration.
+ */
+export interface ApplicationDraftRequest {
+  claimType?: ClaimType;
+  from?: string | null;
+  to?: string | null;
+  /** 本科: the work-history entry of the unit applied through; 硕士/博士 apply through the registered unit. */
+  workHistoryId?: string | null;
+  educationCertificateNumber?: string | null;
+  degreeCertificateNumber?: string | null;
+  /** YYYY-MM-DD. */
+  graduationDate?: string | null;
+  workStartDate?: string | null;
+}
+
+export interface ApplicationSummary {
+  id: string;
+  /** 申报编号, from the first submit on. */
+  number: string | null;
+  status: ApplicationStatus;
+  /** The label for whoever reads it (the applicant's where the internal step would confuse). */
+  statusLabel: string;
+  disbursementStatus: DisbursementStatus;
+  claimType: ClaimType;
+  from: string | null;
+  to: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export interface ApplicationView extends ApplicationSummary {
+  workHistoryId: string | null;
+  educationCertificateNumber: string | null;
+  degreeCertificateNumber: string | null;
+  graduationDate: string | null;
+  workStartDate: string | null;
+  applicant: { name: string; education: Education };
+  /** Fixed at submit: who reviews it and why (§5.4). */
+  reviewUnit: { id: string; name: string } | null;
+  routingReason: string | null;
+  policyVersion: number | null;
+  quote: QuoteView | null;
+  version: number;
+  /** What the reader may do now (from APPLICATION_TRANSITIONS), and whether 修改 / 删除 are open. */
+  actions: ApplicationAction[];
+  editable: boolean;
+  deletable: boolean;
+}
+
+export interface ApplicationPage {
+  items: ApplicationSummary[];
+  nextCursor: string | null;
 }

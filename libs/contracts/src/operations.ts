@@ -23,6 +23,9 @@ export const OPERATION_ACTIONS = {
   WORK_HISTORY_DELETE: '删除工作经历',
   POLICY_CHANGE: '修改政策参数',
   SANDBOX_CHANGE: '修改沙箱数据',
+  APPLICATION_CREATE: '新建补贴申报',
+  APPLICATION_UPDATE: '修改补贴申报',
+  APPLICATION_DELETE: '删除补贴申报',
 } as const;
 
 export type OperationAction = keyof typeof OPERATION_ACTIONS;
