@@ -3,6 +3,8 @@ import { EDUCATIONS, type Education } from './persons.js';
 import { DEFAULT_SUBSIDY_POLICY as POLICY, type SubsidyPolicy } from './subsidy-policy.js';
 import {
   checkClaimType,
+  checkComplete,
+  checkDegree,
   checkContract,
   checkEligibility,
   checkMonthBudget,
@@ -286,5 +288,29 @@ describe('domain §5.4 routing: the applying unit, and the virtual unit for a cr
     const route = routeApplication({ education: 'BACHELOR', current, applying: { id: 'u-old', name: '旧单位', countyId: 'c-east', countyName: '东城区' }, virtualUnitOf });
     expect(route).toMatchObject({ reviewUnit: { id: 'v-c-east' }, via: 'VIRTUAL_UNIT', countyId: 'c-east' });
     expect(route.reason).toContain('东城区人社局');
+  });
+});
+
+describe('domain §5.4: the degree check against the Ministry\'s record', () => {
+  const stated = { certificateNumber: '106732019200000001', name: '林雨桐', idNumber: '530102199603150028', education: 'MASTER' as const };
+  it('passes a record in the applicant\'s name, ID and education', () => {
+    expect(checkDegree({ name: '林雨桐', idNumber: '530102199603150028', education: 'MASTER' }, stated)).toEqual([]);
+  });
+  it('an unknown certificate asks to check the number or contact the school', () => {
+    expect(checkDegree(null, stated)).toEqual([expect.objectContaining({ code: 'DEGREE_NOT_FOUND', field: 'educationCertificateNumber', message: expect.stringContaining('请核对证书编号，或联系毕业院校') })]);
+  });
+  it('names every difference', () => {
+    const [violation] = checkDegree({ name: '林雨同', idNumber: '530102199603150036', education: 'BACHELOR' }, stated);
+    expect(violation.code).toBe('DEGREE_MISMATCH');
+    expect(violation.message).toBe('学历证书 106732019200000001 与您的注册信息不一致：姓名（证书为「林雨同」）、证件号码、学历（证书为本科，注册为硕士研究生）');
+  });
+});
+
+describe('提交申报 needs every field of the form (一次性告知: all missing ones at once)', () => {
+  it('names each empty field, and the applying unit for 本科 only', () => {
+    expect(checkComplete({ from: '2024-01' }, 'MASTER').map((v) => v.field)).toEqual(['to', 'educationCertificateNumber', 'degreeCertificateNumber', 'graduationDate', 'workStartDate']);
+    expect(checkComplete({}, 'BACHELOR').map((v) => v.field)).toContain('workHistoryId');
+    const full = { from: '2024-01', to: '2024-02', educationCertificateNumber: 'x', degreeCertificateNumber: 'y', graduationDate: '2021-06-30', workStartDate: '2021-07-01' };
+    expect(checkComplete(full, 'MASTER')).toEqual([]);
   });
 });

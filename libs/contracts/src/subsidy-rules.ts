@@ -21,6 +21,9 @@ export const APPLICATION_RULE_CODES = [
   'MONTHS_OVERLAP',
   'CLAIM_TYPE_MISMATCH',
   'CONTRACT_TOO_SHORT',
+  'DEGREE_NOT_FOUND',
+  'DEGREE_MISMATCH',
+  'APPLICATION_INCOMPLETE',
 ] as const;
 export type ApplicationRuleCode = (typeof APPLICATION_RULE_CODES)[number];
 
@@ -389,4 +392,63 @@ export function routeApplication(input: {
     countyId: applying.countyId,
     reason: `申报单位「${applying.name}」在${applying.countyName}，与当前单位「${current.name}」（${current.countyName}）不在同一县区，由${applying.countyName}人社局以「${virtual.name}」审核，县级资金由${applying.countyName}承担`,
   };
+}
+
+// ——— §5.4 the degree check and the form's required fields ———
+
+/** What the applicant states about the certificate, to compare with the Ministry's record. */
+export interface StatedDegree {
+  certificateNumber: string;
+  name: string;
+  idNumber: string;
+  education: Education;
+}
+
+/**
+ * §5.4: the education certificate is on the Ministry's record, in the applicant's name and ID
+ * number, for the education they registered with.
+ */
+export function checkDegree(record: { name: string; idNumber: string; education: Education } | null, stated: StatedDegree): RuleViolation[] {
+  if (!record) {
+    return [
+      {
+        code: 'DEGREE_NOT_FOUND',
+        rule: '§5.4',
+        field: 'educationCertificateNumber',
+        message: `教育部学历信息中没有证书编号 ${stated.certificateNumber}，请核对证书编号，或联系毕业院校`,
+        data: { certificateNumber: stated.certificateNumber },
+      },
+    ];
+  }
+  const differs: string[] = [];
+  if (record.name !== stated.name) differs.push(`姓名（证书为「${record.name}」）`);
+  if (record.idNumber.toUpperCase() !== stated.idNumber.toUpperCase()) differs.push('证件号码');
+  if (record.education !== stated.education) differs.push(`学历（证书为${EDUCATION_LABELS[record.education]}，注册为${EDUCATION_LABELS[stated.education]}）`);
+  if (!differs.length) return [];
+  return [
+    {
+      code: 'DEGREE_MISMATCH',
+      rule: '§5.4',
+      field: 'educationCertificateNumber',
+      message: `学历证书 ${stated.certificateNumber} 与您的注册信息不一致：${differs.join('、')}`,
+      data: { certificateNumber: stated.certificateNumber, differs },
+    },
+  ];
+}
+
+/** The form's fields 提交申报 needs (a draft may lack them), by the request's names. */
+export const SUBMIT_REQUIRED_FIELDS = {
+  from: '补贴起始年月',
+  to: '补贴终止年月',
+  educationCertificateNumber: '学历证书编号',
+  degreeCertificateNumber: '学位证书编号',
+  graduationDate: '毕业时间',
+  workStartDate: '参加工作时间',
+} as const;
+
+/** Every required field still empty, at once (一次性告知); 本科 also names the applying unit's entry. */
+export function checkComplete(values: Record<string, unknown>, education: Education): RuleViolation[] {
+  const required: Record<string, string> = { ...SUBMIT_REQUIRED_FIELDS, ...(education === 'BACHELOR' ? { workHistoryId: '申报单位（工作经历）' } : {}) };
+  const missing = Object.entries(required).filter(([field]) => values[field] === null || values[field] === undefined || values[field] === '');
+  return missing.map(([field, label]) => ({ code: 'APPLICATION_INCOMPLETE', rule: '§5.4', field, message: `请填写${label}` }));
 }
