@@ -33,6 +33,16 @@ test('补贴测算 without signing in: a bachelor\'s three months at 500 元, ha
   await expect(result).toContainText('3,000.00 元');
   await expect(result).toContainText('其中县区承担0.00 元');
 
+  // A changed question clears the old answer.
+  await page.getByText('博士研究生', { exact: true }).click();
+  await expect(result).toBeHidden();
+  // Text that is no month empties the field rather than leaving the last month behind it.
+  await page.getByLabel('补贴起始年月').fill('abcd');
+  await page.getByLabel('补贴起始年月').press('Tab');
+  await page.getByRole('button', { name: '测算' }).click();
+  await expect(page.getByText('请选择起始年月')).toBeVisible();
+  await expect(result).toBeHidden();
+
   // The server's refusal lands at its field: more than 36 months.
   await typeMonth(page.getByLabel('补贴起始年月'), '2020-01');
   await typeMonth(page.getByLabel('补贴终止年月'), '2023-06');

@@ -35,10 +35,22 @@ test('admin adds a later 本科 standard: the overlap is refused at the field be
   await expect(page.getByText('本科的标准期间重叠：2099-01 起已有另一段标准')).toBeVisible();
   expect(puts).toEqual([]);
 
+  await typeMonth(page, '第 1 段 终止年月', '2016-01');
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('终止年月 2016-01 早于起始年月 2017-01')).toBeVisible();
+  // Fixed, while another problem remains: only the remaining one is shown.
+  await typeMonth(page, '第 1 段 终止年月', '2097-12');
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('本科的标准期间有空档：2098-01 至 2098-12 没有标准')).toBeVisible();
+  await expect(page.getByText('终止年月 2016-01 早于起始年月 2017-01')).toBeHidden();
+  expect(puts).toEqual([]);
+
   await typeMonth(page, '第 1 段 终止年月', '2098-12');
   await page.getByLabel('第 4 段 每月标准（元）').fill('600.5x');
   await page.getByRole('button', { name: '保存为新版本' }).click();
   await expect(page.getByText('请填写金额，最多两位小数')).toBeVisible();
+  // The overlap was fixed: its message, about the old value, is gone.
+  await expect(page.getByText('本科的标准期间重叠：2099-01 起已有另一段标准')).toBeHidden();
   await page.getByLabel('第 4 段 每月标准（元）').fill('600');
   await page.getByRole('button', { name: '保存为新版本' }).click();
   await expect(page.locator('.ant-message')).toContainText(`已保存为第 ${before + 1} 版`);
@@ -62,6 +74,14 @@ test('a parameter change saved by someone else meanwhile is not overwritten: the
   await page.goto('/admin/policy');
   await expect(page.getByText(/当前为第 \d+ 版/)).toBeVisible();
   await page.getByRole('button', { name: '修改参数' }).click();
+  // A typo out of range is kept and named, not clamped silently.
+  await page.getByLabel('劳动合同年限').fill('99');
+  await page.getByLabel('劳动合同年限').press('Tab');
+  await expect(page.getByLabel('劳动合同年限')).toHaveValue('99');
+  await page.getByLabel('修改说明').fill('测试');
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('劳动合同年限须为 1 至 10 的整数')).toBeVisible();
+  await page.getByLabel('劳动合同年限').fill('3');
   await page.getByLabel('公示工作日数').fill('7');
   await page.getByLabel('修改说明').fill('测试：公示 7 个工作日');
 

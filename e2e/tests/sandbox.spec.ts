@@ -23,8 +23,18 @@ test('沙箱数据: the administrator finds a demo record, adds one (the API nam
   await expect(applicant).toContainText('2019-07');
   await expect(page.getByRole('row')).toHaveCount(2); // the header and 林雨桐
 
+  // 新增 with a number that has a record: refused at the field, the record left as it was.
   await page.getByRole('button', { name: '新增记录' }).click();
   const dialog = page.getByRole('dialog', { name: '新增社保记录' });
+  await dialog.getByLabel('证件号码').fill('530102199603150028');
+  await dialog.getByLabel('姓名').fill('覆盖测试');
+  await typeMonth(dialog.getByLabel('最早缴费年月'), '2021-07');
+  await clickInDialog(page, '保存');
+  await expect(dialog.getByText('证件号码 530102199603150028 已有沙箱社保记录，请在列表中编辑它')).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(applicant).toContainText('林雨桐');
+
+  await page.getByRole('button', { name: '新增记录' }).click();
   await dialog.getByLabel('证件号码').fill('530102200001010046');
   await dialog.getByLabel('姓名').fill('测试沙箱');
   await typeMonth(dialog.getByLabel('最早缴费年月'), '2021-07');

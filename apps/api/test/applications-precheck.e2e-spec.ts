@@ -143,6 +143,12 @@ describe('补贴申请: the pre-check (§5.3), the quote (§5.5) and the public 
       expectProblem(await t.http().post(QUOTE).set(headers).send({ from: 202401, to: ['2024-02'] }), 400, 'VALIDATION_FAILED');
     });
 
+    it('an applicant the pre-check refuses gets the refusal, not amounts', async () => {
+      const problem = expectProblem(await t.http().post(QUOTE).set(await as(EARLY_BACHELOR)).send({ from: '2019-05', to: '2019-12' }), 422, 'ELIGIBILITY_CONTRIBUTION_TOO_EARLY');
+      expect(problem.detail).toBe('最早缴费年月 2019-05 早于本科 2019-06 的要求');
+      expectProblem(await t.http().post(QUOTE).set(await as(SUSPENDED_MASTER)).send({ from: '2024-01', to: '2024-02' }), 422, 'ELIGIBILITY_NOT_CONTRIBUTING');
+    });
+
     it('36 months is the boundary: allowed', async () => {
       const quote = (await t.http().post(QUOTE).set(await as(NORMAL_MASTER)).send({ from: '2020-01', to: '2022-12' })).body as QuoteView;
       expect(quote.appliedMonths).toBe(36);

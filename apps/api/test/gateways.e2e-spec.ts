@@ -112,6 +112,38 @@ describe('沙箱数据: the sandbox social-security and degree records (ADMIN, s
     expectProblem(await t.http().get(`${SS}/${id}`).set(admin), 404, 'NOT_FOUND');
   });
 
+  it('keeps months to the system\'s range and periods apart: a typo of 0000-01 … 9999-12 is refused, not expanded', async () => {
+    const id = '530102200001010037';
+    const wide = expectProblem(await t.http().put(`${SS}/${id}`).set(admin).send({ ...newRecord, earliestMonth: '0000-01', contributions: [{ from: '0000-01', to: '9999-12' }] }), 400, 'VALIDATION_FAILED');
+    expect((wide.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['contributions.0.from', 'contributions.0.to', 'earliestMonth']);
+    const overlapping = expectProblem(
+      await t.http().put(`${SS}/${id}`).set(admin).send({ ...newRecord, contributions: [{ from: '2022-01', to: '2023-06' }, { from: '2021-07', to: '2022-03' }] }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(overlapping.errors).toEqual([{ field: 'contributions.0.from', message: '缴费期间 2022-01 至 2023-06 与 2021-07 至 2022-03 重叠' }]);
+    expectProblem(await t.http().get(`${SS}/${id}`).set(admin), 404, 'NOT_FOUND');
+  });
+
+  it('新增 (If-None-Match: *) never overwrites: an existing number is 412 at its field, and the record stays as it was', async () => {
+    const [existing] = (await t.http().get(SS).query({ limit: 1 }).set(admin)).body.items as SandboxSocialSecurityView[];
+    const refused = expectProblem(await t.http().put(`${SS}/${existing.idNumber}`).set(admin).set('If-None-Match', '*').send({ ...newRecord, name: '覆盖测试' }), 412, 'PRECONDITION_FAILED');
+    expect(refused.errors).toEqual([{ field: 'idNumber', message: expect.stringContaining('已有沙箱社保记录') }]);
+    expect((await t.http().get(`${SS}/${existing.idNumber}`).set(admin)).body).toEqual(existing);
+    const fresh = '530102200001010053';
+    expect((await t.http().put(`${SS}/${fresh}`).set(admin).set('If-None-Match', '*').send(newRecord)).status).toBe(200);
+    await t.http().delete(`${SS}/${fresh}`).set(admin);
+  });
+
+  it('compares certificate numbers in upper case, as ID numbers', async () => {
+    const degree = { idNumber: '530102200001010011', name: '大小写', education: 'BACHELOR', school: '云州大学', major: '软件工程', graduationDate: '2021-06-30', unavailable: false, caseNote: '' };
+    expect((await t.http().put(`${DEGREES}/abcDEF123`).set(admin).send(degree)).body.certificateNumber).toBe('ABCDEF123');
+    expect((await t.http().get(`${DEGREES}/abcdef123`).set(admin)).status).toBe(200);
+    expect((await t.http().get(DEGREES).query({ prefix: 'abc' }).set(admin)).body.items.map((d: SandboxDegreeView) => d.certificateNumber)).toEqual(['ABCDEF123']);
+    await expect(t.app.get(DegreeVerificationGateway).verify('AbCdEf123')).resolves.toMatchObject({ name: '大小写' });
+    expect((await t.http().delete(`${DEGREES}/ABCdef123`).set(admin)).status).toBe(204);
+  });
+
   it('is ADMIN only: every other role is refused', async () => {
     for (const username of ['auditor', 'city_hrss', 'dongcheng_hrss', 'demo_unit', 'demo_applicant']) {
       const headers = await t.bearer(username);

@@ -25,6 +25,12 @@ export function MonthField({ id, value, onChange, placeholder = '请选择年月
       aria-label={aria['aria-label']}
       value={isYearMonth(value) ? dayjs(`${value}-01`) : null}
       onChange={(month: Dayjs | null) => onChange?.(month ? month.format('YYYY-MM') : null)}
+      // Typed text that is no month leaves the field empty (and its rule says so) instead of the
+      // last month silently staying the value behind it.
+      onBlur={(event) => {
+        const text = (event.target as HTMLInputElement).value.trim();
+        if (text !== (value ?? '') && !isYearMonth(text)) onChange?.(null);
+      }}
       placeholder={placeholder}
       allowClear={allowClear}
       inputReadOnly={window.matchMedia?.('(max-width: 575px)').matches}

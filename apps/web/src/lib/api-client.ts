@@ -21,6 +21,8 @@ interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | null>;
   /** Public endpoints: no token, no refresh. */
   anonymous?: boolean;
+  /** Conditional requests (e.g. `If-None-Match: *` to create without overwriting). */
+  headers?: Record<string, string>;
 }
 
 /** Codes after which the session cannot be saved: back to the login page with a reason. */
@@ -150,7 +152,7 @@ async function send<T>(method: Method, path: string, options: RequestOptions): P
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
   }
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const token = options.anonymous ? null : sessionStore.get()?.accessToken;
   if (token) headers.authorization = `Bearer ${token}`;

@@ -20,6 +20,7 @@ export function showFieldErrors(form: FormInstance, error: unknown, fieldOf: Rec
  */
 export function placeFieldErrors(form: FormInstance, fields: readonly FieldError[], fieldOf: Record<string, string> = {}): boolean {
   if (fields.length === 0) return false;
+  clearFieldErrors(form);
   // Every registered field, also those still empty (getFieldsValue(true) leaves those out).
   const registered: unknown = form.getFieldsValue();
   const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
@@ -33,6 +34,14 @@ export function placeFieldErrors(form: FormInstance, fields: readonly FieldError
   }
   form.setFields([...byField.values()]);
   return byField.size > 0;
+}
+
+/**
+ * Takes away the messages the last refusal placed: a field fixed since must not keep an error about
+ * its old value (antd leaves set errors until the field itself changes).
+ */
+export function clearFieldErrors(form: FormInstance): void {
+  form.setFields(form.getFieldsError().filter((field) => field.errors.length > 0).map((field) => ({ name: field.name, errors: [] })));
 }
 
 /** Field errors the form has no field for, as lines for the general message. */

@@ -23,6 +23,7 @@ export const COMMON_ERRORS = defineErrors<CommonErrorCode>({
   FORBIDDEN: { status: 403, title: 'Forbidden' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   CONFLICT: { status: 409, title: 'Conflicts with stored data' },
+  PRECONDITION_FAILED: { status: 412, title: 'Precondition failed' },
   STATUS_CHANGED: { status: 409, title: 'Another user acted first' },
   TRANSITION_NOT_ALLOWED: { status: 409, title: 'Not allowed in the current status' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Database unavailable' },

@@ -29,6 +29,7 @@ import {
 } from '@butie/contracts';
 import { KeysetQuery } from '../../common/paging/keyset-query.js';
 import { CALENDAR_DAY } from '../../common/validation/calendar-day.js';
+import { IsYearMonth } from '../../common/validation/year-month.js';
 
 const MONTH = { example: '2024-01', description: 'YYYY-MM' };
 
@@ -111,7 +112,6 @@ export class QuoteDto implements QuoteView {
 // ——— the application (§5.7) ———
 
 const CERTIFICATE = /^[0-9A-Za-z]{6,32}$/;
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Shapes only (a draft may be incomplete); the rules run at submit and name what is missing. */
 export class ApplicationDraftDto implements ApplicationDraftRequest {
@@ -122,12 +122,12 @@ export class ApplicationDraftDto implements ApplicationDraftRequest {
 
   @ApiPropertyOptional({ ...MONTH, nullable: true, type: String, description: '补贴起始年月' })
   @IsOptional()
-  @Matches(YEAR_MONTH, { message: '补贴起始年月须为 YYYY-MM 格式的月份' })
+  @IsYearMonth({ message: '补贴起始年月须为 YYYY-MM 格式的月份' })
   from?: string | null;
 
   @ApiPropertyOptional({ ...MONTH, nullable: true, type: String, description: '补贴终止年月' })
   @IsOptional()
-  @Matches(YEAR_MONTH, { message: '补贴终止年月须为 YYYY-MM 格式的月份' })
+  @IsYearMonth({ message: '补贴终止年月须为 YYYY-MM 格式的月份' })
   to?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: '本科：申报单位所在的工作经历（GET /api/v1/work-histories 的 id）' })

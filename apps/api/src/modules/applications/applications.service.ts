@@ -60,13 +60,18 @@ export class ApplicationsService {
     };
   }
 
-  /** The month table of `range` for the signed-in applicant: months without a contribution are deducted. */
+  /**
+   * The month table of `range` for the signed-in applicant: months without a contribution are
+   * deducted. An applicant the pre-check refuses gets its refusal, not amounts they cannot claim.
+   */
   async quote(user: AuthUser, range: MonthRangeDto): Promise<QuoteView> {
     const applicant = await this.persons.applicantFacts(user);
     const { version, policy } = await this.policies.current();
     const months = this.checkedRange(policy, applicant.education, range, businessMonth(this.config.sms.timeZone));
-    const record = await this.socialSecurity.lookup(applicant.idNumber);
-    return { ...quoteSubsidy(policy, applicant.education, months, pensionRecordOf(record).contributedMonths), policyVersion: version };
+    const record = pensionRecordOf(await this.socialSecurity.lookup(applicant.idNumber));
+    const ineligible = checkEligibility(policy, applicant.education, record);
+    if (ineligible.length) throw ruleRefusal(ineligible);
+    return { ...quoteSubsidy(policy, applicant.education, months, record.contributedMonths), policyVersion: version };
   }
 
   /** 补贴测算 for anyone: the standard of every month of the range, as if each were contributed. */

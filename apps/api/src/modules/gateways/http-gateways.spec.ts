@@ -103,8 +103,10 @@ describe('HttpSocialSecurityGateway against a service on loopback', () => {
     expect((await refusal(socialSecurity({ retries: 0 }).lookup(PERSON.idNumber))).code).toBe('GATEWAY_UNAVAILABLE');
   });
 
-  it('treats JSON that breaks the contract, or a record of someone else, as an outage', async () => {
+  it('treats JSON that breaks the contract (a month 2019-13, overlapping periods), or a record of someone else, as an outage', async () => {
     answer = (_attempt, res) => json(res, 200, { ...PERSON, contributions: [{ from: '2019-13', to: '2020-01' }] });
+    expect((await refusal(socialSecurity({ retries: 0 }).lookup(PERSON.idNumber))).code).toBe('GATEWAY_UNAVAILABLE');
+    answer = (_attempt, res) => json(res, 200, { ...PERSON, contributions: [{ from: '2019-07', to: '2020-06' }, { from: '2020-01', to: '2021-01' }] });
     expect((await refusal(socialSecurity({ retries: 0 }).lookup(PERSON.idNumber))).code).toBe('GATEWAY_UNAVAILABLE');
     answer = (_attempt, res) => json(res, 200, { ...PERSON, idNumber: '530102199901010011' });
     expect((await refusal(socialSecurity({ retries: 0 }).lookup(PERSON.idNumber))).code).toBe('GATEWAY_UNAVAILABLE');

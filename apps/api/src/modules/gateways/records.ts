@@ -19,7 +19,9 @@ function readPeriods(value: unknown): ContributionPeriod[] | null {
     if (!isObject(item) || !isYearMonth(item.from) || !isYearMonth(item.to) || item.to < item.from) return null;
     periods.push({ from: item.from, to: item.to });
   }
-  return periods.sort((a, b) => (a.from < b.from ? -1 : 1));
+  periods.sort((a, b) => (a.from < b.from ? -1 : 1));
+  // A month is contributed once: overlapping periods are not the bureau's record.
+  return periods.every((period, i) => i === 0 || period.from > periods[i - 1].to) ? periods : null;
 }
 
 export function readSocialSecurityRecord(value: unknown): SocialSecurityRecord | null {

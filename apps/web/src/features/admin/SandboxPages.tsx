@@ -57,7 +57,7 @@ function useRecordActions(kind: SandboxKind, what: string) {
 }
 
 const prefixFilter = (placeholder: string) => (
-  <Form.Item name="prefix" label="编号开头">
+  <Form.Item name="prefix" label="编号开头" rules={[{ pattern: /^[0-9A-Za-z]*$/, message: '请输入字母或数字' }]}>
     <Input placeholder={placeholder} allowClear maxLength={32} />
   </Form.Item>
 );

@@ -32,7 +32,8 @@ export function EstimatePage() {
         <p className="estimate-intro">
           按当前政策的补贴标准测算，按每月都正常缴纳企业职工基本养老保险计算；实际金额以申报时社保系统的缴费记录为准，未缴费的月份不发放。
         </p>
-        <Form form={form} layout="vertical" name="estimate" initialValues={{ education: 'BACHELOR' }} onFinish={onFinish} requiredMark={false}>
+        {/* A changed question clears the old answer: a result always belongs to the fields shown. */}
+        <Form form={form} layout="vertical" name="estimate" initialValues={{ education: 'BACHELOR' }} onFinish={onFinish} onValuesChange={() => estimate.reset()} requiredMark={false}>
           <Form.Item name="education" label="学历">
             <Radio.Group optionType="button" options={EDUCATIONS.map((value) => ({ value, label: EDUCATION_LABELS[value] }))} />
           </Form.Item>
@@ -56,6 +57,7 @@ export function EstimatePage() {
             size="small"
             column={{ xs: 1, sm: 2 }}
             items={[
+              { key: 'education', label: '学历', children: EDUCATION_LABELS[quote.education] },
               { key: 'months', label: '补贴月数', children: `${quote.appliedMonths} 个月（${quote.from} 至 ${quote.to}）` },
               { key: 'total', label: '补贴金额', children: <strong>{formatFen(quote.payableFen)}</strong> },
               { key: 'city', label: '其中市级承担', children: formatFen(quote.cityShareFen) },

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SandboxDegreeView, SandboxPage, SandboxSocialSecurityView } from '@butie/contracts';
 import type { AuthUser, ClientInfo } from '../../../common/auth/auth-user.js';
 import { Client, CurrentUser, RequirePermission } from '../../../common/auth/decorators.js';
@@ -16,6 +16,10 @@ import {
   SandboxSocialSecurityViewDto,
 } from './sandbox-records.dto.js';
 import { SandboxRecordsService } from './sandbox-records.service.js';
+
+/** `If-None-Match: *` makes a PUT create only (RFC 9110 §13.1.2): 新增 never overwrites a record. */
+const CREATE_ONLY = ApiHeader({ name: 'If-None-Match', required: false, description: '为 * 时只新增：已有同号记录则 412 PRECONDITION_FAILED，不覆盖' });
+const createOnly = (header: string | undefined) => header?.trim() === '*';
 
 const ONLY_IN_SANDBOX = '仅在沙箱社保接口开启时存在（SOCIAL_SECURITY_PROVIDER=sandbox）；接入真实社保系统后此路径不存在。';
 
@@ -49,10 +53,17 @@ export class SandboxSocialSecurityController {
     summary: '新增或修改沙箱社保记录',
     description: `整条替换。未参保时无参保状态、缴费期间和最早缴费年月；参保时须有状态和最早缴费年月，缴费期间不早于最早缴费年月。unavailable=true 时查询此人如同社保系统故障（503）。记入操作日志。${ONLY_IN_SANDBOX}`,
   })
-  @ApiProblems('VALIDATION_FAILED')
+  @CREATE_ONLY
+  @ApiProblems('VALIDATION_FAILED', 'PRECONDITION_FAILED')
   @ApiOkResponse({ type: SandboxSocialSecurityViewDto })
-  put(@CurrentUser() user: AuthUser, @Param() params: IdNumberParams, @Body() dto: SandboxSocialSecurityDto, @Client() client: ClientInfo): Promise<SandboxSocialSecurityView> {
-    return this.sandbox.putSocialSecurity(user, params.idNumber, dto, client);
+  put(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdNumberParams,
+    @Body() dto: SandboxSocialSecurityDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Client() client: ClientInfo,
+  ): Promise<SandboxSocialSecurityView> {
+    return this.sandbox.putSocialSecurity(user, params.idNumber, dto, client, createOnly(ifNoneMatch));
   }
 
   @Delete(':idNumber')
@@ -95,10 +106,17 @@ export class SandboxDegreesController {
   @Put(':certificateNumber')
   @RequirePermission('sandbox.manage')
   @ApiOperation({ summary: '新增或修改沙箱学历记录', description: `整条替换；unavailable=true 时查询此证书如同接口故障（503）。记入操作日志。${ONLY_IN_DEGREE_SANDBOX}` })
-  @ApiProblems('VALIDATION_FAILED')
+  @CREATE_ONLY
+  @ApiProblems('VALIDATION_FAILED', 'PRECONDITION_FAILED')
   @ApiOkResponse({ type: SandboxDegreeViewDto })
-  put(@CurrentUser() user: AuthUser, @Param() params: CertificateNumberParams, @Body() dto: SandboxDegreeDto, @Client() client: ClientInfo): Promise<SandboxDegreeView> {
-    return this.sandbox.putDegree(user, params.certificateNumber, dto, client);
+  put(
+    @CurrentUser() user: AuthUser,
+    @Param() params: CertificateNumberParams,
+    @Body() dto: SandboxDegreeDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Client() client: ClientInfo,
+  ): Promise<SandboxDegreeView> {
+    return this.sandbox.putDegree(user, params.certificateNumber, dto, client, createOnly(ifNoneMatch));
   }
 
   @Delete(':certificateNumber')

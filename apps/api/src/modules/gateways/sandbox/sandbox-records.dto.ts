@@ -18,8 +18,8 @@ import { KeysetQuery } from '../../../common/paging/keyset-query.js';
 import { CALENDAR_DAY } from '../../../common/validation/calendar-day.js';
 import { Trimmed } from '../../../common/validation/validation.js';
 import type { SandboxDegree, SandboxSocialSecurity } from './sandbox-records.repository.js';
+import { IsYearMonth } from '../../../common/validation/year-month.js';
 
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MONTH = { example: '2021-07', description: 'YYYY-MM' };
 
 export class IdNumberParams {
@@ -44,11 +44,11 @@ export class SandboxListQuery extends KeysetQuery {
 
 export class ContributionPeriodDto implements ContributionPeriod {
   @ApiProperty({ ...MONTH, description: '起始年月（含）' })
-  @Matches(YEAR_MONTH, { message: '起始年月格式须为 YYYY-MM' })
+  @IsYearMonth({ message: '起始年月须为 1950-01 至 2199-12 之间的 YYYY-MM' })
   from: YearMonth;
 
   @ApiProperty({ ...MONTH, description: '终止年月（含）' })
-  @Matches(YEAR_MONTH, { message: '终止年月格式须为 YYYY-MM' })
+  @IsYearMonth({ message: '终止年月须为 1950-01 至 2199-12 之间的 YYYY-MM' })
   to: YearMonth;
 }
 
@@ -82,7 +82,7 @@ export class SandboxSocialSecurityDto extends SandboxFieldsDto implements Sandbo
 
   @ApiProperty({ ...MONTH, nullable: true, type: String, description: '最早缴费年月' })
   @IsOptional()
-  @Matches(YEAR_MONTH, { message: '最早缴费年月格式须为 YYYY-MM' })
+  @IsYearMonth({ message: '最早缴费年月须为 1950-01 至 2199-12 之间的 YYYY-MM' })
   earliestMonth: YearMonth | null;
 
   @ApiProperty({ type: [ContributionPeriodDto], description: '缴费期间（各段首尾月份均已缴费）' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type FieldError, type SandboxDegreeView, type SandboxPage, type SandboxSocialSecurityView } from '@butie/contracts';
 import type { AuthUser, ClientInfo } from '../../../common/auth/auth-user.js';
-import { notFound } from '../../../common/errors/app-error.js';
+import { AppError, notFound } from '../../../common/errors/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../../common/paging/keyset.js';
 import { validationFailed } from '../../../common/validation/validation.js';
 import { UnitOfWork } from '../../../database/unit-of-work.js';
@@ -26,7 +26,20 @@ export function checkSandboxSocialSecurity(record: SandboxSocialSecurityDto): Fi
       errors.push({ field: `contributions.${i}.from`, message: `缴费期间 ${period.from} 早于最早缴费年月 ${record.earliestMonth}` });
     }
   });
+  if (errors.length) return errors;
+  // As the bureau keeps them: periods that do not overlap (a month is contributed once).
+  const ordered = record.contributions.map((period, index) => ({ ...period, index })).sort((a, b) => (a.from < b.from ? -1 : 1));
+  ordered.slice(1).forEach((period, k) => {
+    const before = ordered[k];
+    if (period.from <= before.to) {
+      errors.push({ field: `contributions.${period.index}.from`, message: `缴费期间 ${period.from} 至 ${period.to} 与 ${before.from} 至 ${before.to} 重叠` });
+    }
+  });
   return errors;
+}
+
+function alreadyExists(field: string, message: string): AppError {
+  return new AppError('PRECONDITION_FAILED', message, { fields: [{ field, message }] });
 }
 
 /** 沙箱数据 (ADMIN, only while a sandbox gateway is on): read and edit what the sandboxes answer. */
@@ -49,11 +62,12 @@ export class SandboxRecordsService {
     return mapSandboxSocialSecurity(record);
   }
 
-  async putSocialSecurity(actor: AuthUser, idNumber: string, dto: SandboxSocialSecurityDto, client: ClientInfo): Promise<SandboxSocialSecurityView> {
+  async putSocialSecurity(actor: AuthUser, idNumber: string, dto: SandboxSocialSecurityDto, client: ClientInfo, createOnly = false): Promise<SandboxSocialSecurityView> {
     const problems = checkSandboxSocialSecurity(dto);
     if (problems.length) throw validationFailed(problems);
     const key = idNumber.toUpperCase();
     await this.uow.run(async () => {
+      if (createOnly && (await this.records.findSocialSecurity(key))) throw alreadyExists('idNumber', `证件号码 ${key} 已有沙箱社保记录，请在列表中编辑它`);
       await this.records.upsertSocialSecurity({ ...dto, idNumber: key, status: dto.insured ? dto.status : null, bankName: dto.bankName ?? null, bankAccount: dto.bankAccount ?? null });
       await this.log(actor, client, 'SOCIAL_SECURITY', key, `保存沙箱社保记录 ${key}（${dto.name}）`);
     });
@@ -69,28 +83,31 @@ export class SandboxRecordsService {
   }
 
   async listDegrees(query: SandboxListQuery): Promise<SandboxPage<SandboxDegreeView>> {
-    const page = await this.records.findDegreePage(query.prefix, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
+    const page = await this.records.findDegreePage(query.prefix?.toUpperCase(), query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
     return { items: page.items.map(mapSandboxDegree), nextCursor: page.nextCursor };
   }
 
   async showDegree(certificateNumber: string): Promise<SandboxDegreeView> {
-    const record = await this.records.findDegree(certificateNumber);
+    const record = await this.records.findDegree(certificateNumber.toUpperCase());
     if (!record) throw notFound('沙箱学历记录');
     return mapSandboxDegree(record);
   }
 
-  async putDegree(actor: AuthUser, certificateNumber: string, dto: SandboxDegreeDto, client: ClientInfo): Promise<SandboxDegreeView> {
+  async putDegree(actor: AuthUser, certificateNumber: string, dto: SandboxDegreeDto, client: ClientInfo, createOnly = false): Promise<SandboxDegreeView> {
+    const key = certificateNumber.toUpperCase();
     await this.uow.run(async () => {
-      await this.records.upsertDegree({ ...dto, certificateNumber, idNumber: dto.idNumber.toUpperCase() });
-      await this.log(actor, client, 'DEGREE', certificateNumber, `保存沙箱学历记录 ${certificateNumber}（${dto.name}）`);
+      if (createOnly && (await this.records.findDegree(key))) throw alreadyExists('certificateNumber', `证书编号 ${key} 已有沙箱学历记录，请在列表中编辑它`);
+      await this.records.upsertDegree({ ...dto, certificateNumber: key, idNumber: dto.idNumber.toUpperCase() });
+      await this.log(actor, client, 'DEGREE', key, `保存沙箱学历记录 ${key}（${dto.name}）`);
     });
-    return this.showDegree(certificateNumber);
+    return this.showDegree(key);
   }
 
   async deleteDegree(actor: AuthUser, certificateNumber: string, client: ClientInfo): Promise<void> {
+    const key = certificateNumber.toUpperCase();
     await this.uow.run(async () => {
-      if (!(await this.records.deleteDegree(certificateNumber))) throw notFound('沙箱学历记录');
-      await this.log(actor, client, 'DEGREE', certificateNumber, `删除沙箱学历记录 ${certificateNumber}`);
+      if (!(await this.records.deleteDegree(key))) throw notFound('沙箱学历记录');
+      await this.log(actor, client, 'DEGREE', key, `删除沙箱学历记录 ${key}`);
     });
   }
 

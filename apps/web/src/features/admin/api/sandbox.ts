@@ -20,12 +20,15 @@ export function useSandboxList<K extends SandboxKind>(kind: K, prefix: string | 
   });
 }
 
-/** PUT creates or replaces the record under its key (证件号码 or 证书编号). */
+/**
+ * PUT replaces the record under its key (证件号码 or 证书编号); `createOnly` (新增) sends
+ * `If-None-Match: *`, so that an existing record is refused (412) rather than overwritten.
+ */
 export function useSaveSandboxRecord<K extends SandboxKind>(kind: K) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, record }: { key: string; record: SandboxKinds[K]['request'] }) =>
-      api<SandboxKinds[K]['view']>('PUT', `${base(kind)}/${encodeURIComponent(key)}`, { body: record }),
+    mutationFn: ({ key, record, createOnly }: { key: string; record: SandboxKinds[K]['request']; createOnly: boolean }) =>
+      api<SandboxKinds[K]['view']>('PUT', `${base(kind)}/${encodeURIComponent(key)}`, { body: record, headers: createOnly ? { 'if-none-match': '*' } : {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['sandbox', kind] }),
   });
 }

@@ -15,6 +15,7 @@ export function DegreeRecordModal({ record, onClose }: { record: SandboxDegreeVi
       kind="degrees"
       title={editing ? `编辑学历记录 ${record.certificateNumber}` : '新增学历记录'}
       open={record !== null}
+      createOnly={!editing}
       initialValues={editing ? record : EMPTY}
       onClose={onClose}
       toRequest={({ certificateNumber, ...values }) => ({

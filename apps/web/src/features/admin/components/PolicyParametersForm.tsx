@@ -2,18 +2,19 @@ import { Form, InputNumber } from 'antd';
 import { useState } from 'react';
 import { checkSubsidyPolicy, EDUCATION_LABELS, EDUCATIONS, POLICY_LIMITS, type ChangeParametersRequest, type PolicyVersionView } from '@butie/contracts';
 import { MonthField } from '../../../components/MonthField';
-import { placeFieldErrors } from '../../../lib/form-errors';
+import { clearFieldErrors, placeFieldErrors } from '../../../lib/form-errors';
 import { useChangeParameters } from '../api/policy';
 import { PolicyFormFooter } from './PolicyFormFooter';
 import { usePolicySave } from './use-policy-save';
 
 type Values = Omit<ChangeParametersRequest, 'baseVersion'>;
 
+// No min/max on the inputs: InputNumber would clamp a typo silently; the shared check names the range.
 const count = (name: 'contractYears' | 'maxMonths' | 'publicityWorkingDays', label: string, unit: string) => {
   const [min, max] = POLICY_LIMITS[name];
   return (
     <Form.Item name={name} label={label} rules={[{ required: true, message: `请填写${label}` }]} extra={`${min} 至 ${max} ${unit}`}>
-      <InputNumber min={min} max={max} precision={0} suffix={unit} style={{ width: '100%' }} />
+      <InputNumber suffix={unit} style={{ width: '100%' }} />
     </Form.Item>
   );
 };
@@ -28,6 +29,7 @@ export function PolicyParametersForm({ current, onDone }: { current: PolicyVersi
 
   const onFinish = (values: Values) => {
     setRefusal(null);
+    clearFieldErrors(form);
     const problems = checkSubsidyPolicy({ ...values, standards });
     if (problems.length) {
       if (!placeFieldErrors(form, problems)) setRefusal(problems.map((p) => p.message).join('；'));
@@ -57,7 +59,7 @@ export function PolicyParametersForm({ current, onDone }: { current: PolicyVersi
             rules={[{ required: true, message: '请填写比例' }]}
             extra="其余由县区承担"
           >
-            <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
+            <InputNumber suffix="%" style={{ width: '100%' }} />
           </Form.Item>
         ))}
         {count('contractYears', '劳动合同年限', '年')}

@@ -12,7 +12,7 @@ import {
   type SubsidyStandard,
 } from '@butie/contracts';
 import { MonthField } from '../../../components/MonthField';
-import { placeFieldErrors } from '../../../lib/form-errors';
+import { clearFieldErrors, placeFieldErrors } from '../../../lib/form-errors';
 import { useChangeStandards } from '../api/policy';
 import { PolicyFormFooter } from './PolicyFormFooter';
 import { usePolicySave } from './use-policy-save';
@@ -50,6 +50,7 @@ export function PolicyStandardsForm({ current, onDone }: { current: PolicyVersio
 
   const onFinish = (values: Values) => {
     setRefusal(null);
+    clearFieldErrors(form);
     const standards = values.standards.map((row) => ({
       education: row.education,
       validFrom: row.validFrom ?? '',

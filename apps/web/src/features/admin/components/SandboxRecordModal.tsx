@@ -8,6 +8,8 @@ interface Props<K extends SandboxKind, V> {
   kind: K;
   title: string;
   open: boolean;
+  /** 新增: an existing record under the same number is refused, never overwritten. */
+  createOnly: boolean;
   initialValues: Partial<V>;
   /** The form's values as the PUT's key and body. */
   toRequest: (values: V) => { key: string; record: SandboxKinds[K]['request'] };
@@ -17,7 +19,7 @@ interface Props<K extends SandboxKind, V> {
 }
 
 /** 新增 / 编辑 of one sandbox record: the dialog, the save, and the API's refusals at their fields. */
-export function SandboxRecordModal<K extends SandboxKind, V extends object>({ kind, title, open, initialValues, toRequest, onClose, children }: Props<K, V>) {
+export function SandboxRecordModal<K extends SandboxKind, V extends object>({ kind, title, open, createOnly, initialValues, toRequest, onClose, children }: Props<K, V>) {
   const [form] = Form.useForm<V>();
   const save = useSaveSandboxRecord(kind);
   const { message } = App.useApp();
@@ -27,7 +29,7 @@ export function SandboxRecordModal<K extends SandboxKind, V extends object>({ ki
   const submit = async (values: V) => {
     setRefusal(null);
     try {
-      await save.mutateAsync(toRequest(values));
+      await save.mutateAsync({ ...toRequest(values), createOnly });
       message.success('已保存');
       onClose();
     } catch (error) {

@@ -43,6 +43,7 @@ export function SocialSecurityRecordModal({ record, onClose }: { record: Sandbox
       kind="social-security"
       title={editing ? `编辑社保记录 ${record.idNumber}` : '新增社保记录'}
       open={record !== null}
+      createOnly={!editing}
       initialValues={editing ? record : EMPTY}
       onClose={onClose}
       toRequest={toRequest}
