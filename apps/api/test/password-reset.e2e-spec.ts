@@ -328,7 +328,14 @@ describe('forgotten password with a real SMS provider', () => {
     });
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
     const { port } = provider.address() as AddressInfo;
-    t = await startTestApp({ SMS_PROVIDER: 'http', SMS_HTTP_URL: `http://127.0.0.1:${port}/sms`, ALLOW_SANDBOX_OUTSIDE_DEMO: 'false' });
+    // No sandbox opt-in: every outside system is a real (here: unreachable, unused) service.
+    t = await startTestApp({
+      SMS_PROVIDER: 'http',
+      SMS_HTTP_URL: `http://127.0.0.1:${port}/sms`,
+      ALLOW_SANDBOX_OUTSIDE_DEMO: 'false',
+      SOCIAL_SECURITY_HTTP_URL: 'http://127.0.0.1:9/ss',
+      DEGREE_HTTP_URL: 'http://127.0.0.1:9/moe',
+    });
   }, 60_000);
   afterAll(async () => {
     await t.close();

@@ -38,6 +38,13 @@ describe('政策参数 (policy parameters)', () => {
     await t.close();
   });
 
+  it('a baseVersion that never existed is 422 at its field, not "changed meanwhile"', async () => {
+    const base = await current();
+    const problem = expectProblem(await putParameters({ ...DEFAULT_PARAMETERS, maxMonths: 40, baseVersion: base.version + 98, note: '不存在的版本' }), 422, 'POLICY_INVALID');
+    expect(problem.errors).toEqual([{ field: 'baseVersion', message: `第 ${base.version + 98} 版不存在：当前为第 ${base.version} 版，请刷新后再修改` }]);
+    expect((await current()).version).toBe(base.version);
+  });
+
   it('starts from the defaults of domain §5 and §6 as version 1', async () => {
     const response = await t.http().get(BASE).set(admin);
     expect(response.status).toBe(200);
@@ -178,6 +185,6 @@ describe('政策参数 (policy parameters)', () => {
   it('versions cannot be changed or removed, even by direct SQL of the schema owner', async () => {
     await expect(t.asOwner(`UPDATE policy_versions SET note = 'x' WHERE version = 1`)).rejects.toThrow(/append-only/);
     await expect(t.asOwner(`DELETE FROM policy_versions WHERE version = 1`)).rejects.toThrow(/append-only/);
-    await expect(t.asOwner(`TRUNCATE policy_versions`)).rejects.toThrow(/append-only/);
+    await expect(t.asOwner(`TRUNCATE policy_versions CASCADE`)).rejects.toThrow(/append-only/);
   });
 });

@@ -83,6 +83,10 @@ export class PolicyService {
     try {
       await this.uow.run(async () => {
         const current = await this.versions.findCurrent();
+        // A version that never existed is a bad request, not someone else's change.
+        if (dto.baseVersion > current.version) {
+          throw policyInvalid([{ field: 'baseVersion', message: `第 ${dto.baseVersion} 版不存在：当前为第 ${current.version} 版，请刷新后再修改` }]);
+        }
         if (current.version !== dto.baseVersion) throw policyVersionChanged(dto.baseVersion, current.version);
         const next = edit(current.params);
         const problems = checkSubsidyPolicy(next);
