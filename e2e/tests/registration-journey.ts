@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { creditCodeCheckChar, residentIdCheckChar } from '@butie/contracts';
 import { expectNoSeriousAxeViolations } from './axe';
 import { disguisedExecutable, samplePdf, samplePng } from './files';
-import { clickInDialog, DEMO_PASSWORD, latestSandboxCode, signIn as signInAt, signOut } from './support';
+import { clickInDialog, DEMO_PASSWORD, latestSandboxCode, signedIn, signOut } from './support';
 
 /** Numbers and names no other run of the suite uses (the same database serves a whole run). */
 export function freshIdentity(tag: string) {
@@ -93,7 +93,7 @@ export async function registrationJourney(page: Page, { phone }: { phone: boolea
   await expect(page.getByText('注册信息已提交')).toBeVisible();
 
   // 北山县人社局 approves it.
-  await signIn(page, 'beishan_hrss', '管理部门登录');
+  await signedIn(page, 'beishan_hrss', '管理部门登录');
   await expect(page).toHaveURL(/\/home$/);
   await openMenu(page, phone, '单位注册审核');
   await page.getByLabel('关键字').fill(who.unitName);
@@ -160,7 +160,7 @@ export async function registrationJourney(page: Page, { phone }: { phone: boolea
   await signOut(page);
 
   // The unit returns it with an opinion, after looking at the materials.
-  await signIn(page, who.unitUsername, '单位登录');
+  await signedIn(page, who.unitUsername, '单位登录');
   await openMenu(page, phone, '人员注册审核');
   await checkPage('人员注册审核');
   await page.getByRole('link', { name: '林书言' }).first().click();
@@ -178,7 +178,7 @@ export async function registrationJourney(page: Page, { phone }: { phone: boolea
   await signOut(page);
 
   // The graduate reads the opinion, fixes and resubmits.
-  await signIn(page, who.graduateUsername, '个人登录', who.graduatePassword);
+  await signedIn(page, who.graduateUsername, '个人登录', who.graduatePassword);
   await expect(page).toHaveURL(/\/registration$/);
   await expect(page.getByTestId('review-opinion')).toContainText('请补充学历证书电子注册备案表');
   await upload('学历证书电子注册备案表', samplePdf('备案表.pdf', 'Education record'));
@@ -190,7 +190,7 @@ export async function registrationJourney(page: Page, { phone }: { phone: boolea
   await signOut(page);
 
   // The unit approves.
-  await signIn(page, who.unitUsername, '单位登录');
+  await signedIn(page, who.unitUsername, '单位登录');
   await page.goto('/unit/registrations?status=PENDING');
   await page.getByRole('link', { name: '林书言' }).first().click();
   await expect(page.getByText('会计学（注册会计师方向）')).toBeVisible();
@@ -200,7 +200,7 @@ export async function registrationJourney(page: Page, { phone }: { phone: boolea
   await signOut(page);
 
   // The graduate now sees the full applicant menu.
-  await signIn(page, who.graduateUsername, '个人登录', who.graduatePassword);
+  await signedIn(page, who.graduateUsername, '个人登录', who.graduatePassword);
   await expect(page).toHaveURL(/\/home$/);
   expect(await menuOf(page, phone)).toEqual(expect.arrayContaining(['首页', '个人信息管理', '账号管理']));
   await page.goto('/profile/info');
@@ -243,7 +243,7 @@ export async function registrationJourney(page: Page, { phone }: { phone: boolea
   await signOut(page);
 
   // Its unit reads the entry on the graduate's record (domain §5.2), with nothing to change there.
-  await signIn(page, who.unitUsername, '单位登录');
+  await signedIn(page, who.unitUsername, '单位登录');
   await page.goto('/unit/registrations?status=APPROVED');
   await page.getByRole('link', { name: '林书言' }).first().click();
   const history = page.getByTestId('person-work-history');
@@ -256,12 +256,6 @@ export async function registrationJourney(page: Page, { phone }: { phone: boolea
   await closePreview(page);
   await checkPage('人员注册详情 · 工作经历');
   return who;
-}
-
-/** Signs in and waits for the landing page (a goto right after the click would race the sign-in). */
-async function signIn(page: Page, username: string, portal: Parameters<typeof signInAt>[2], password?: string) {
-  await signInAt(page, username, portal, password);
-  await expect(page).not.toHaveURL(/\/login/);
 }
 
 /**

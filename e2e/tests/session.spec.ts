@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn, signOut } from './support';
+import { DEMO_PASSWORD, signedIn, signIn, signOut } from './support';
 
 test('an access token the server no longer accepts is renewed silently with the refresh token', async ({ page }) => {
   await signIn(page, 'admin', '管理部门登录');
@@ -59,7 +59,7 @@ test('账号管理 changes the name shown at the top right', async ({ page }) =>
 });
 
 test('账号管理 changes the email only with the current password', async ({ page }) => {
-  await signIn(page, 'dongcheng_org', '管理部门登录');
+  await signedIn(page, 'dongcheng_org', '管理部门登录');
   await page.goto('/account');
   await page.getByRole('button', { name: '修改' }).click();
   const dialog = page.getByRole('dialog', { name: '修改电子邮箱' });

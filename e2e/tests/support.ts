@@ -49,6 +49,15 @@ export async function signIn(page: Page, username: string, portal: Portal, passw
   await panel.getByRole('button', { name: '登录', exact: true }).click();
 }
 
+/**
+ * Signs in and waits until the app has left the login page: a `page.goto` straight after signIn
+ * can otherwise overtake the sign-in and land back on /login.
+ */
+export async function signedIn(page: Page, username: string, portal: Portal, password = DEMO_PASSWORD) {
+  await signIn(page, username, portal, password);
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+}
+
 export async function menuLabels(page: Page): Promise<string[]> {
   const menu = page.getByTestId('side-menu');
   await expect(menu).toBeVisible();
